@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import type { ActiveWarning } from '../lib/community/active-warnings';
@@ -12,12 +10,13 @@ import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '.
 import { ExchangeCard } from './ExchangeCard';
 import { Pill } from './Pill';
 import { effectsOnNextTask, page, settle } from './test-dom';
+import { localeMessages } from '../utils/locale-files.testkit';
 
 effectsOnNextTask();
 
 const LOCALES = ['en', 'sv', 'es', 'pt_BR', 'fr', 'de', 'tr', 'zh_CN'];
 const now = new Date('2026-12-04T12:00:00Z');
-const messagesOf = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+const messagesOf = (locale: string) => localeMessages(locale);
 
 function warning(severity: ActiveWarning['severity'], title: string): ActiveWarning {
   return listWarning({ exchange: 'kraken', severity, title, sources: ['https://example.org/report'], published: '2026-12-01T00:00:00Z', listName: 'Reserve Radar Official' });

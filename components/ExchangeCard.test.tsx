@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
@@ -7,8 +5,9 @@ import { getExchange } from '../lib/exchanges/registry';
 import type { ExchangeReserves } from '../lib/reserves/schema';
 import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
 import { ExchangeCard } from './ExchangeCard';
-import { I18nContext, ReasonWordsContext, ReasonWordsWaitContext, translateFrom, type Messages, type ReasonWordsWait } from '../utils/i18n';
+import { I18nContext, ReasonWordsContext, ReasonWordsWaitContext, translateFrom, type ReasonWordsWait } from '../utils/i18n';
 import { reasonText, withReasonWords } from '../lib/words/reason-text';
+import { localeMessages } from '../utils/locale-files.testkit';
 
 const now = new Date('2026-12-04T12:00:00Z');
 const POR_PAGE = 'https://www.binance.com/en/proof-of-reserves';
@@ -18,7 +17,7 @@ function draw(view: ExchangeView, locale = 'en', wordedBy: 'page' | 'background'
   const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
   vi.stubGlobal('document', document);
   const root = document.getElementById('root') as unknown as HTMLElement;
-  const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
+  const t = translateFrom(localeMessages(locale));
   render(
     <I18nContext.Provider value={{ t, locale }}>
       {wordedBy === 'page' ? (
@@ -246,7 +245,7 @@ describe('ExchangeCard: the first screen', () => {
     const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
     vi.stubGlobal('document', document);
     const root = document.getElementById('root') as unknown as HTMLElement;
-    const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+    const t = translateFrom(localeMessages('en'));
     render(
       <I18nContext.Provider value={{ t, locale: 'en' }}>
         <ReasonWordsContext.Provider value={reasonText}>
@@ -346,7 +345,7 @@ describe('ExchangeCard: the first screen', () => {
       const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
       vi.stubGlobal('document', document);
       const root = document.getElementById('root') as unknown as HTMLElement;
-      const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+      const messages = localeMessages(locale);
       render(
         <I18nContext.Provider value={{ t: translateFrom(messages), locale }}>
           <ReasonWordsWaitContext.Provider value={wait}>

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { I18nContext, translateFrom } from '../utils/i18n';
 import { HoldingsData, type ImportResult } from './HoldingsData';
 import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
+import { localeMessages } from '../utils/locale-files.testkit';
 
-const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/de/messages.json'), 'utf8')) as Messages;
+const messages = localeMessages('de');
 const t = translateFrom(messages);
 
 /** The data section in German on a fresh page, with the import and delete answers given. */

@@ -1,20 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { emptyHoldingsState, type HoldingsState } from '../lib/holdings/model';
 import { emptyPriceTable } from '../lib/holdings/prices';
 import { fetchFailureText } from '../lib/words/fetch-failure';
 import { formatMoney } from '../lib/words/format';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { I18nContext, translateFrom } from '../utils/i18n';
 import type { HoldingsSectionProps } from './HoldingsSection';
 import { drawHoldingsSection, quietSection } from './holdings-section.testkit';
 import { focusAfterRemovedElsewhere } from './focus-after-remove.testkit';
 import { HoldingsSection } from './HoldingsSection';
 import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
 import { chineseSentenceProblems } from '../lib/words/chinese-sentences.testkit';
+import { localeMessages } from '../utils/locale-files.testkit';
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/de/messages.json'), 'utf8')) as Messages);
+const t = translateFrom(localeMessages('de'));
 const words = { t, locale: 'de' };
 
 afterEach(() => vi.unstubAllGlobals());
@@ -104,7 +103,7 @@ describe('HoldingsSection before any price arrived', () => {
 
 describe('HoldingsSection in Chinese', () => {
   test('the prices line joins its sentences with no space after "。", as every Chinese line does', () => {
-    const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+    const chinese = translateFrom(localeMessages('zh_CN'));
     const prices = {
       fetchedAt: Date.parse('2026-12-06T09:00:00Z'),
       prices: { BTC: { usd: 90_000, asOf: '2026-12-06T09:00:00Z', source: 'https://coins.llama.fi/prices' } },
@@ -131,7 +130,7 @@ describe('HoldingsSection: when the prices were fetched', () => {
     ['sv', 'sv', '(hämtade för 5 minuter sedan).', '(hämtade nyss).'],
     ['zh_CN', 'zh-CN', '（5分钟前获取）。', '（刚刚获取）。'],
   ])('%s: the age reads in the sentence', (folder, locale, minutes, moment) => {
-    const tl = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', folder, 'messages.json'), 'utf8')) as Messages);
+    const tl = translateFrom(localeMessages(folder));
     const now = new Date('2026-12-06T09:05:00Z');
     const line = (fetchedAt: string) => {
       const prices = { fetchedAt: Date.parse(fetchedAt), prices: { BTC: { usd: 90_000, asOf: '2026-12-06T09:00:00Z', source: 'https://coins.llama.fi/prices' } }, fiat: {} };

@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render, type ComponentChild } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { parseHoldingsState, type HoldingsState } from '../lib/holdings/model';
 import type { PriceTable } from '../lib/holdings/prices';
-import { translateFrom, type Messages } from '../utils/i18n';
+import { translateFrom } from '../utils/i18n';
 import { HoldingsMini } from './HoldingsMini';
 import { drawHoldingsSection, mountInWords } from './holdings-section.testkit';
+import { localeMessages } from '../utils/locale-files.testkit';
 
 /** What the pages say while a watched address is unread: unknown, never "$0.00", and one account of why. */
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const t = translateFrom(localeMessages('en'));
 const asOf = '2026-12-06T09:00:00Z';
 const prices: PriceTable = { fetchedAt: Date.parse(asOf), prices: { ETH: { usd: 2000, asOf, source: 'https://coins.llama.fi/prices' } }, fiat: {} };
 const watched = [{ id: 'w', address: '0x000000000000000000000000000000000000dEaD', chainIds: [1] }];

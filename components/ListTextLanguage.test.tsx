@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
@@ -15,6 +15,7 @@ import { ExchangeCard } from './ExchangeCard';
 import { RunAlert } from './RunAlert';
 import { WarningLists } from './options/WarningLists';
 import { effectsOnNextTask, page } from './test-dom';
+import { localeMessages } from '../utils/locale-files.testkit';
 
 effectsOnNextTask();
 
@@ -26,7 +27,7 @@ effectsOnNextTask();
  */
 
 const now = new Date('2026-12-04T12:00:00Z');
-const messagesOf = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+const messagesOf = (locale: string) => localeMessages(locale);
 const de = messagesOf('de');
 
 function warning(listLang: string | undefined): ActiveWarning {

@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { getExchange } from '@/lib/exchanges/registry';
 import { buildExchangeView } from '@/lib/view/exchange-view';
-import { I18nContext, translateFrom, type I18n, type Messages } from '@/utils/i18n';
+import { I18nContext, translateFrom, type I18n } from '@/utils/i18n';
 import { Pill } from './Pill';
 import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
+import { localeMessages } from '../utils/locale-files.testkit';
 
 effectsOnNextTask();
 
-const i18n: I18n = { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages), locale: 'en' };
+const i18n: I18n = { t: translateFrom(localeMessages('en')), locale: 'en' };
 const exchange = getExchange('binance');
 if (exchange === undefined) throw new Error('no binance in the registry');
 const view = buildExchangeView({ exchange, reserves: undefined, now: new Date('2026-11-25T12:00:00Z') });

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { I18nContext, translateFrom } from '../utils/i18n';
 import { RunNotifications, type RunNotificationsProps } from './RunNotifications';
 import { effectsOnNextTask, page, settle } from './test-dom';
+import { localeMessages } from '../utils/locale-files.testkit';
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const t = translateFrom(localeMessages('en'));
 
 function draw(props: Partial<RunNotificationsProps>) {
   const dom = page();

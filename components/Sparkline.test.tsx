@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { HistoryPoint } from '../lib/holdings/model';
 import { formatDate } from '../lib/words/format';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { I18nContext, translateFrom } from '../utils/i18n';
 import { Sparkline } from './Sparkline';
 import { page } from './test-dom';
+import { localeMessages } from '../utils/locale-files.testkit';
 
-const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../public/_locales/${locale}/messages.json`), 'utf8')) as Messages);
+const words = (locale: string) => translateFrom(localeMessages(locale));
 
 afterEach(() => vi.unstubAllGlobals());
 

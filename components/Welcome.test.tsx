@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { I18nContext, translateFrom } from '../utils/i18n';
 import { availableLocales } from '../utils/locales';
 import { Welcome, type WelcomeProps } from './Welcome';
 import { effectsOnNextTask } from './test-dom';
+import { localeMessages } from '../utils/locale-files.testkit';
 
-const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+const messages = (locale: string) => localeMessages(locale);
 
 function draw(props: Partial<WelcomeProps> = {}, locale = 'en') {
   const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
@@ -13,8 +11,9 @@ import { cardReasons } from '../lib/view/card-reasons';
 import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
 import { largestListedAsset, listedShare } from '../lib/view/listed-shares';
 import { reasonText } from '../lib/words/reason-text';
-import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../utils/i18n';
+import { I18nContext, ReasonWordsContext, translateFrom } from '../utils/i18n';
 import { ExchangeCard } from './ExchangeCard';
+import { localeMessages } from '../utils/locale-files.testkit';
 
 /**
  * The card's reason order, its listed shares, its ratio rows and its incidents' order are made
@@ -60,7 +59,7 @@ function draw(view: ExchangeView): HTMLElement {
   const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
   vi.stubGlobal('document', document);
   const root = document.getElementById('root') as unknown as HTMLElement;
-  const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+  const t = translateFrom(localeMessages('en'));
   render(
     <I18nContext.Provider value={{ t, locale: 'en' }}>
       <ReasonWordsContext.Provider value={reasonText}>

@@ -6,11 +6,12 @@ import { emptyHoldingsState, type HoldingsState } from '../lib/holdings/model';
 import { parseDefillamaPrices, PRICE_MAX_AGE_DAYS, type PriceTable } from '../lib/holdings/prices';
 import { holdingsOverview, holdingsSummary } from '../lib/holdings/summary';
 import { formatAge, formatDate } from '../lib/words/format';
-import { translateFrom, type Messages } from '../utils/i18n';
+import { translateFrom } from '../utils/i18n';
+import { localeMessages } from '../utils/locale-files.testkit';
 import { HoldingsMini } from './HoldingsMini';
 import { drawHoldingsSection, mountInWords } from './holdings-section.testkit';
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const t = translateFrom(localeMessages('en'));
 const words = { t, locale: 'en' };
 // A real answer of DefiLlama's coins API, its ETH price dated 5 Oct 2026 (tests/fixtures/coins-llama/README.md).
 const recorded = JSON.parse(readFileSync(join(import.meta.dirname, '../tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8')) as unknown;

@@ -1,13 +1,11 @@
 // Moments the user made (a snooze's end, an address saved, a balance read), drawn in New York:
 // they must read as the user's own day and time, not UTC's, which is a day ahead in the evening.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import { createGuideState } from '../lib/custody/steps';
 import { emptyHoldingsState } from '../lib/holdings/model';
 import { defaultSettings } from '../lib/settings';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { I18nContext, translateFrom } from '../utils/i18n';
 import { AddressBookStep } from './guide/AddressBookStep';
 import { WatchedAddresses } from './holdings/WatchedAddresses';
 import { Options } from './Options';
@@ -15,8 +13,9 @@ import { RunAlert } from './RunAlert';
 import { effectsOnNextTask, page, settle } from './test-dom';
 import { quietOptions } from './options/options.testkit';
 import { inTimeZone } from '../lib/words/time-zone.testkit';
+import { localeMessages } from '../utils/locale-files.testkit';
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const t = translateFrom(localeMessages('en'));
 /** 8 pm on Monday Dec 7, 2026 in New York; already Dec 8 in UTC. */
 const EVENING = Date.parse('2026-12-07T20:00:00-05:00');
 

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { getExchange } from '../lib/exchanges/registry';
@@ -9,10 +7,11 @@ import { shareText } from '../lib/share/share-text';
 import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
 import { reasonText, withReasonWords } from '../lib/words/reason-text';
 import { joiners } from '../lib/words/punctuation';
-import { translateFrom, type Messages } from '../utils/i18n';
+import { translateFrom } from '../utils/i18n';
 import { cardWords } from './card-words.testkit';
 import { popupPage, wordsIn } from './popup.testkit';
 import { effectsOnNextTask, settle } from './test-dom';
+import { localeMessages } from '../utils/locale-files.testkit';
 
 // A "none" record without a day we looked after its date carries only a source's date (an old
 // filing, a news story). "No proof of reserves as of" that date, or "not checked since" it, would be
@@ -21,7 +20,7 @@ import { effectsOnNextTask, settle } from './test-dom';
 effectsOnNextTask();
 
 const now = new Date('2026-12-04T12:00:00Z');
-const messages = (folder: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', folder, 'messages.json'), 'utf8')) as Messages;
+const messages = (folder: string) => localeMessages(folder);
 
 /** Coinbase's bundled "none" record dated by a 2014 news story, with no day we looked. */
 function undatedNone(): ExchangeView {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { getExchange } from '../lib/exchanges/registry';
 import { bundledSnapshot } from '../lib/reserves/snapshot';
@@ -8,9 +6,10 @@ import { shareText } from '../lib/share/share-text';
 import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
 import { formatDate } from '../lib/words/format';
 import { reasonText } from '../lib/words/reason-text';
-import { translateFrom, type Messages } from '../utils/i18n';
+import { translateFrom } from '../utils/i18n';
 import { cardWords } from './card-words.testkit';
 import { effectsOnNextTask } from './test-dom';
+import { localeMessages } from '../utils/locale-files.testkit';
 
 // A report whose source gives no date (Deribit's PoR page): no surface may name a day for its balances,
 // its report or our check, and its unknown age is never blamed on the exchange: the reason says the
@@ -19,7 +18,7 @@ import { effectsOnNextTask } from './test-dom';
 effectsOnNextTask();
 
 const now = new Date('2026-12-04T12:00:00Z');
-const messages = (folder: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', folder, 'messages.json'), 'utf8')) as Messages;
+const messages = (folder: string) => localeMessages(folder);
 
 function deribit(): ExchangeView {
   const exchange = getExchange('deribit');

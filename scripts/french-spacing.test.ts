@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Messages } from '../lib/words/translate-from';
 import { frenchMessageText, frenchSpacingProblems } from '../lib/words/french-spacing.testkit';
+import { localeMessages } from '../utils/locale-files.testkit';
 
 // French puts a no-break space before the high punctuation and inside the guillemets, so that a
 // line never starts with ":" or "»". The rule, one for every French string (see the testkit):
 // U+00A0 before ":", U+202F before ";" "!" "?" "»" and after "«".
 
-const french = JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/fr/messages.json'), 'utf8')) as Messages;
+const french = localeMessages('fr');
 
 describe('the French spacing check', () => {
   test.each([

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { localeMessages } from '../utils/locale-files.testkit';
 
 /**
  * Lookalike protection asks for `tabs` (utils/permissions.ts): what every sentence about that permission says is
@@ -22,7 +21,7 @@ const WORDS: Record<string, { tabs: string; allSites: RegExp }> = {
   zh_CN: { tabs: '已打开标签页', allSites: /所有网站/ },
 };
 
-const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const messages = (locale: string) => localeMessages(locale);
 
 describe.each(Object.entries(WORDS))('%s: the lookalike permission in words', (locale, words) => {
   test.each(PERMISSION_KEYS)('%s names the addresses of open tabs', (key) => {

@@ -1,20 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseHoldingsState } from '@/lib/holdings/model';
 import { parseSettings } from '@/lib/settings';
-import { translateFrom, type Messages } from '@/utils/i18n';
+import { translateFrom } from '@/utils/i18n';
 import { saveHoldings, updateHoldings } from './holdings';
 import { replaceAddressBook } from './guide-state';
 import { updateSettings, watchSettings } from './settings';
 import { writeImport, type ImportParts } from './import-write';
 import { stubLocks } from './in-turn.testkit';
 import { holdRead } from '@/entrypoints/background/background.testkit';
+import { localeMessages } from './locale-files.testkit';
 
 const KEYS = ['holdings', 'settings', 'addressBook'];
 const NOW = Date.parse('2026-11-25T10:00:00Z');
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const t = translateFrom(localeMessages('en'));
 
 const before = {
   holdings: parseHoldingsState({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: 0.4, updatedAt: NOW }], addresses: [], history: [] }),

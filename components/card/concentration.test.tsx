@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
@@ -11,6 +9,7 @@ import { formatShare } from '../../lib/words/format';
 import { reasonText } from '../../lib/words/reason-text';
 import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../../utils/i18n';
 import { ExchangeCard } from '../ExchangeCard';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 const now = new Date('2026-12-04T12:00:00Z');
 const CEXS = 'https://api.llama.fi/cexs';
@@ -18,7 +17,7 @@ const PROTOCOL = 'https://api.llama.fi/protocol/binance';
 const LOCALES = ['de', 'en', 'es', 'fr', 'pt_BR', 'sv', 'tr', 'zh_CN'];
 
 function messages(locale: string): Messages {
-  return JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+  return localeMessages(locale);
 }
 
 /** An exchange's card (Binance's unless named) with these on-chain figures, its details' concentration section and its whole text. */

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { expect, test } from 'vitest';
 import { getExchange } from '../../lib/exchanges/registry';
@@ -7,16 +5,17 @@ import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { shareImageContent } from '../../lib/share/share-image';
 import { buildExchangeView } from '../../lib/view/exchange-view';
 import { reasonText } from '../../lib/words/reason-text';
-import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, ReasonWordsContext, translateFrom } from '../../utils/i18n';
 import { ExchangeCard } from '../ExchangeCard';
 import { effectsOnNextTask, page } from '../test-dom';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // One figure, one precision: Binance's own-token share reads the same in its reason, the details' bar and the share image.
 
 effectsOnNextTask();
 
 const now = new Date('2026-12-04T12:00:00Z');
-const messages = (folder: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', folder, 'messages.json'), 'utf8')) as Messages;
+const messages = (folder: string) => localeMessages(folder);
 
 test.each([
   ['en', 'en', '15%'],

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import { exchanges, getExchange } from '../../lib/exchanges/registry';
@@ -10,13 +8,14 @@ import { reasonText } from '../../lib/words/reason-text';
 import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../../utils/i18n';
 import { ExchangeCard } from '../ExchangeCard';
 import { effectsOnNextTask, page } from '../test-dom';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 effectsOnNextTask();
 
 const now = new Date('2026-12-04T12:00:00Z');
 
 function messages(locale: string): Messages {
-  return JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+  return localeMessages(locale);
 }
 
 /** The exchange's view from the bundled snapshot, as the card is drawn on the day of `now`. */

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
@@ -7,12 +5,13 @@ import { getExchange } from '../../lib/exchanges/registry';
 import type { ActiveWarning } from '../../lib/community/active-warnings';
 import { buildExchangeView, type BuildExchangeViewParameters } from '../../lib/view/exchange-view';
 import { reasonText } from '../../lib/words/reason-text';
-import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, ReasonWordsContext, translateFrom } from '../../utils/i18n';
 import { ExchangeCard } from '../ExchangeCard';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages;
+const messages = localeMessages('en');
 
 const now = new Date('2026-12-04T12:00:00Z');
 // A warning as a subscribed list gives it, from a test list (the card only words it): it draws the warnings section.

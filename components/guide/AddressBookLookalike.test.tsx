@@ -1,17 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import type { AddressBookEntry } from '../../lib/custody/address-book';
 import { createGuideState, type GuideState } from '../../lib/custody/steps';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { LookalikeRefused } from '../../utils/lookalike-refused';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { AddressBookStep } from './AddressBookStep';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // The address book step while a look-alike of the guide's address comes and goes on another page: what it says and where the focus is.
 
-const en = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const en = translateFrom(localeMessages('en'));
 const ADDRESS = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
 const base: GuideState = { ...createGuideState(new Date('2026-12-05T12:00:00Z')), network: 'ethereum', asset: 'ETH', address: ADDRESS };
 // The same first and last four characters of the body, another middle.

@@ -1,18 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import type { AddressBookEntry } from '../../lib/custody/address-book';
 import { createGuideState, type GuideState } from '../../lib/custody/steps';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { focusAfterRemovedElsewhere } from '../focus-after-remove.testkit';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { AddressBookStep } from './AddressBookStep';
 import { Guide } from './Guide';
 import { quietGuide } from './guide.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const de = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
-const en = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const de = translateFrom(localeMessages('de'));
+const en = translateFrom(localeMessages('en'));
 const ADDRESS = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
 const base: GuideState = { ...createGuideState(new Date('2026-12-05T12:00:00Z')), network: 'ethereum', asset: 'ETH', address: ADDRESS };
 const entry = (label: string, address: string): AddressBookEntry => ({ label, network: 'ethereum', address, addedAt: '2026-12-05T12:00:00Z' });

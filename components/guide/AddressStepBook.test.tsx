@@ -1,20 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { describe, expect, test } from 'vitest';
 import type { AddressBookEntry } from '../../lib/custody/address-book';
 import { applyGuideAction, createGuideState, type GuideAction, type GuideState } from '../../lib/custody/steps';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { effectsOnNextTask, page, settle } from '../test-dom';
 import { AddressStep } from './AddressStep';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 /**
  * The address step while the book changes on another page (another guide tab, the options page's import): the address it keeps
  * for the rest of the guide is judged against the book as it is now, not as it was when the address was typed.
  */
 
-const en = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const en = translateFrom(localeMessages('en'));
 const ADDRESS = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
 // The same first and last four characters of the body, another middle.
 const copy: AddressBookEntry = { label: 'Copy', network: 'ethereum', address: `0x8ba1${'7'.repeat(32)}ba72`, addedAt: '2026-12-05T12:00:00Z' };

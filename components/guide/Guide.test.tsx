@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render, type ComponentProps } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { createGuideState, type GuideState } from '../../lib/custody/steps';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { Guide } from './Guide';
 import { quietGuide } from './guide.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const words = (id: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', id, 'messages.json'), 'utf8')) as Messages);
+const words = (id: string) => translateFrom(localeMessages(id));
 const t = words('de');
 
 effectsOnNextTask();

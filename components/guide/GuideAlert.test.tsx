@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import type { ActiveWarning } from '../../lib/community/active-warnings';
@@ -10,12 +8,13 @@ import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, settle } from '../test-dom';
 import { Guide } from './Guide';
 import { quietGuide } from './guide.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // Opened from an alert (a run, or a warning list's entry), the guide says at its top what that alert says about the
 // exchange being withdrawn from, with its source and age: the same words as the popup, without the button that opens
 // the guide it is already in.
 
-const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const messages = localeMessages('en');
 const t = translateFrom(messages as unknown as Messages);
 const now = new Date('2026-12-04T12:00:00Z');
 

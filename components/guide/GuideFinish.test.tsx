@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AddressBookEntry } from '../../lib/custody/address-book';
@@ -9,11 +7,12 @@ import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { Guide } from './Guide';
 import { quietGuide } from './guide.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // The end of the guide tells the truth about the steps before it: "Done" only when every safety step was done,
 // otherwise the skipped steps by name with a way back to each; "saved" only for an address the user saved.
 
-const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const messages = localeMessages('en');
 const t = translateFrom(messages as unknown as Messages);
 const ADDRESS = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
 

@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { applyGuideAction, createGuideState, type GuideAction, type GuideState } from '../../lib/custody/steps';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { ArrivalStep } from './ArrivalStep';
 import type { BalanceWatch } from './Guide';
 import { watchPhase } from './shared';
 import { TestStep } from './TestStep';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
+const t = translateFrom(localeMessages('de'));
 const ADDRESS = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
 const base: GuideState = { ...createGuideState(new Date('2026-12-05T12:00:00Z')), network: 'ethereum', asset: 'ETH', address: ADDRESS };
 const watching: BalanceWatch = { status: 'watching', balance: '1234.5', increase: null, blockNumber: '7', checkedAt: '2026-12-05T12:01:00Z', errorCode: null };
@@ -238,7 +237,7 @@ describe('guide steps', () => {
   });
 
   test('the explorer link reads right in English whatever the network is called', async () => {
-    const english = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+    const english = translateFrom(localeMessages('en'));
     const { root, $ } = page();
     const off: BalanceWatch = { status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null };
     const texts: string[] = [];

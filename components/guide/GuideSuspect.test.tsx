@@ -1,18 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import type { AddressBookEntry } from '../../lib/custody/address-book';
 import { createGuideState, type GuideState } from '../../lib/custody/steps';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { Guide } from './Guide';
 import { quietGuide } from './guide.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // The test and arrival steps while the guide's address has a look-alike in the address book: the alert says which address is in
 // doubt, nothing asks to send to it, there is a way back to the address step, and the keyboard focus is never dropped.
 
-const en = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const en = translateFrom(localeMessages('en'));
 const ADDRESS = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
 const state: GuideState = { ...createGuideState(new Date('2026-12-05T12:00:00Z')), exchangeId: 'binance', network: 'ethereum', asset: 'ETH', address: ADDRESS };
 // The same first and last four characters of the body, another middle.

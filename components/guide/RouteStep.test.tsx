@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import { createGuideState, type GuideAction, type GuideState } from '../../lib/custody/steps';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { effectsOnNextTask, page, settle } from '../test-dom';
 import { RouteStep } from './RouteStep';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const t = translateFrom(localeMessages('en'));
 const exchanges = [{ id: 'binance', name: 'Binance' }];
 
 effectsOnNextTask();
@@ -15,7 +14,7 @@ effectsOnNextTask();
 describe('route step', () => {
   test("in Chinese the exchanges' names for a network are an aside in full-width parentheses, with no space before", () => {
     const { root, $ } = page();
-    const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+    const chinese = translateFrom(localeMessages('zh_CN'));
     const state: GuideState = { ...createGuideState(new Date('2026-12-05T12:00:00Z')), exchangeId: 'binance', network: 'ethereum' };
     render(
       <I18nContext.Provider value={{ t: chinese, locale: 'zh-CN' }}>

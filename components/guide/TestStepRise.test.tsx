@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import { createGuideState, type GuideState } from '../../lib/custody/steps';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import type { BalanceWatch } from './Guide';
 import { TestStep, type TestRise } from './TestStep';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/fr/messages.json'), 'utf8')) as Messages);
+const t = translateFrom(localeMessages('fr'));
 const ADDRESS = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
 const base: GuideState = { ...createGuideState(new Date('2026-12-05T12:00:00Z')), network: 'ethereum', asset: 'ETH', address: ADDRESS };
 const watching: BalanceWatch = { status: 'watching', balance: '0.01', increase: null, blockNumber: '7', checkedAt: '2026-12-05T12:01:00Z', errorCode: null };

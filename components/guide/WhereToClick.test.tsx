@@ -1,21 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { exchanges, getExchange } from '../../lib/exchanges/registry';
 import type { WithdrawalFacts } from '../../lib/exchanges/types';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
 import { WhereToClick } from './WhereToClick';
 import { chineseBracketProblems } from '../../lib/words/chinese-brackets.testkit';
 import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 function draw(exchange: GuideExchange, asset: string | null, locale = 'en'): HTMLElement {
   const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
   vi.stubGlobal('document', document);
   const root = document.getElementById('root') as unknown as HTMLElement;
-  const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
+  const t = translateFrom(localeMessages(locale));
   render(
     <I18nContext.Provider value={{ t, locale: locale.replace('_', '-') }}>
       <WhereToClick exchange={exchange} asset={asset} />

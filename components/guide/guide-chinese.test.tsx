@@ -1,22 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render, type ComponentChildren } from 'preact';
 import { describe, expect, test } from 'vitest';
 import { createGuideState, type GuideState } from '../../lib/custody/steps';
 import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { effectsOnNextTask, page, settle } from '../test-dom';
 import { AddressBookStep } from './AddressBookStep';
 import { ArrivalStep } from './ArrivalStep';
 import type { BalanceWatch } from './Guide';
 import { TestStep } from './TestStep';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // The guide's steps join sentences and buttons in code: in Chinese, nothing follows a full-width
 // mark but the next words, and no sentence ends with a Latin "." (lib/words/chinese-sentences.testkit.ts).
 
 effectsOnNextTask();
 
-const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+const chinese = translateFrom(localeMessages('zh_CN'));
 const ADDRESS = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
 const base: GuideState = { ...createGuideState(new Date('2026-12-05T12:00:00Z')), network: 'ethereum', asset: 'ETH', address: ADDRESS };
 const sent: GuideState = { ...base, testSentAt: '2026-12-05T12:02:00Z' };

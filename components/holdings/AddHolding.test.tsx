@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Holding } from '../../lib/holdings/model';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { AddHolding } from './AddHolding';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const messagesOf = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages;
+const messagesOf = (locale: string) => localeMessages(locale);
 
 function form(locale = 'en') {
   const onAdd = vi.fn((_holding: Holding) => Promise.resolve(true));

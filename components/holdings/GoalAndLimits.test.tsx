@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { emptyHoldingsState, type HoldingsState } from '../../lib/holdings/model';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { GoalAndLimits } from './GoalAndLimits';
 import { expectLabelsEndWith, NARROW_COLONS } from './narrow-labels.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const messagesOf = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages;
+const messagesOf = (locale: string) => localeMessages(locale);
 const messages = messagesOf('en');
 
 function page(locale = 'en') {

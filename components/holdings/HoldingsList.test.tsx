@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { emptyHoldingsState, type HoldingsState } from '../../lib/holdings/model';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { HoldingsList } from './HoldingsList';
 import { expectLabelsEndWith, NARROW_COLONS } from './narrow-labels.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const messagesOf = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages;
+const messagesOf = (locale: string) => localeMessages(locale);
 const prices = { fetchedAt: 0, prices: {}, fiat: {} };
 const now = Date.UTC(2026, 11, 5);
 const three: HoldingsState = {

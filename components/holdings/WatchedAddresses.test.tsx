@@ -1,20 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import { emptyHoldingsState, type HoldingsState } from '../../lib/holdings/model';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { WatchedAddresses } from './WatchedAddresses';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages;
+const messages = localeMessages('de');
 
 describe('WatchedAddresses', () => {
   test('in Chinese a label is an aside in full-width parentheses, with no space before', () => {
     const { root } = page();
     const state: HoldingsState = { ...emptyHoldingsState, addresses: [{ id: 'c', address: `0x${'3'.repeat(40)}`, chainIds: [1], label: 'Cold' }] };
     render(
-      <I18nContext.Provider value={{ t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages), locale: 'zh-CN' }}>
+      <I18nContext.Provider value={{ t: translateFrom(localeMessages('zh_CN')), locale: 'zh-CN' }}>
         <WatchedAddresses state={state} readings={null} onSave={() => Promise.resolve(true)} />
       </I18nContext.Provider>,
       root,

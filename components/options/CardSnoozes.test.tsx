@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import type { Settings } from '../../lib/settings';
-import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { type I18n, I18nContext, translateFrom } from '../../utils/i18n';
 import { focusAfterRemovedElsewhere } from '../focus-after-remove.testkit';
 import { Options } from '../Options';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { quietOptions } from './options.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const es: I18n = { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/es/messages.json'), 'utf8')) as Messages), locale: 'es' };
+const es: I18n = { t: translateFrom(localeMessages('es')), locale: 'es' };
 const NAMES = { binance: 'Binance', kraken: 'Kraken', okx: 'OKX' };
 const hidden = (...ids: string[]): Settings['snoozes'] => Object.fromEntries(ids.map((id) => [id, { until: 'data-change' as const, fingerprint: 'f' }]));
 

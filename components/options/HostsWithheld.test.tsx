@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { describe, expect, test, vi } from 'vitest';
-import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { type I18n, I18nContext, translateFrom } from '../../utils/i18n';
 import type { AccessAnswer } from '../../utils/permissions';
 import { Options, type OptionsProps } from '../Options';
 import { effectsOnNextTask, page, settle } from '../test-dom';
 import { quietOptions } from './options.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const en: I18n = { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages), locale: 'en' };
+const en: I18n = { t: translateFrom(localeMessages('en')), locale: 'en' };
 const t = en.t;
 
 effectsOnNextTask();

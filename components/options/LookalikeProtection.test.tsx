@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { describe, expect, test, vi } from 'vitest';
 import { defaultSettings } from '../../lib/settings';
-import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { type I18n, I18nContext, translateFrom } from '../../utils/i18n';
 import { Options, type OptionsProps } from '../Options';
 import { focusAfterRemovedElsewhere } from '../focus-after-remove.testkit';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { quietOptions } from './options.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const sv: I18n = { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/sv/messages.json'), 'utf8')) as Messages), locale: 'sv' };
+const sv: I18n = { t: translateFrom(localeMessages('sv')), locale: 'sv' };
 const t = sv.t;
 
 effectsOnNextTask();

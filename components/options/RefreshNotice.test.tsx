@@ -1,21 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { expect, test } from 'vitest';
 import { frenchSpacingProblems } from '../../lib/words/french-spacing.testkit';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { initialSourceState, recordFailure, recordSuccess, type SourceState, statusAt } from '../../lib/reserves/schedule';
 import type { FetchFailure } from '../../lib/reserves/fetch-source';
 import { Options, type SourceRow } from '../Options';
 import { refreshOutcome } from './refresh-notice';
 import { effectsOnNextTask, page, settle } from '../test-dom';
 import { quietOptions } from './options.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // "Refresh now" answers in the status line a screen reader announces: "finished" alone only when no source failed.
 
 effectsOnNextTask();
 
-const messages = (folder: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', folder, 'messages.json'), 'utf8')) as Messages;
+const messages = (folder: string) => localeMessages(folder);
 // A failing row here had a success before: its last good data is kept.
 const row = (group: string, status: SourceRow['status'], id = group): SourceRow => ({ id, group, url: `https://x.example/${id}`, status, lastSuccess: '2026-12-01T00:00:00Z' });
 const allFailed = [row('feed', 'failing'), row('cexs', 'failing'), row('own-token-prices', 'failing'), row('protocol', 'failing', 'p1'), row('protocol', 'failing', 'p2')];

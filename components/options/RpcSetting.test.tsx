@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import { reserveAddressLists } from '../../lib/chain/reserve-addresses';
@@ -8,12 +6,13 @@ import { exportData, importData } from '../../lib/holdings/export-data';
 import { emptyHoldingsState } from '../../lib/holdings/model';
 import { holdingChainIds } from '../../lib/holdings/holding-tokens';
 import { defaultSettings, guideRpcUrls, parseSettings, type Settings } from '../../lib/settings';
-import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { type I18n, I18nContext, translateFrom } from '../../utils/i18n';
 import { effectsOnNextTask, page, settle } from '../test-dom';
 import { RpcSetting } from './RpcSetting';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const en: I18n = { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages), locale: 'en' };
-const de: I18n = { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages), locale: 'de' };
+const en: I18n = { t: translateFrom(localeMessages('en')), locale: 'en' };
+const de: I18n = { t: translateFrom(localeMessages('de')), locale: 'de' };
 
 effectsOnNextTask();
 

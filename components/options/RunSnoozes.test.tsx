@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
-import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { type I18n, I18nContext, translateFrom } from '../../utils/i18n';
 import { formatDateTime } from '../../lib/words/format';
 import { Options } from '../Options';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { quietOptions } from './options.testkit';
 import { frenchSpacingProblems } from '../../lib/words/french-spacing.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 const words = (locale: string): I18n => ({
-  t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages),
+  t: translateFrom(localeMessages(locale)),
   locale: locale.replace('_', '-'),
 });
 const UNTIL = '2026-12-14T09:53:00.000Z';

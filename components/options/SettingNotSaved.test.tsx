@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { defaultSettings, type Settings } from '../../lib/settings';
-import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { type I18n, I18nContext, translateFrom } from '../../utils/i18n';
 import { Options } from '../Options';
 import { effectsOnNextTask, page, settle } from '../test-dom';
 import { quietOptions } from './options.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const de: I18n = { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages), locale: 'de' };
+const de: I18n = { t: translateFrom(localeMessages('de')), locale: 'de' };
 const t = de.t;
 
 effectsOnNextTask();

@@ -1,17 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { LOCALES } from '../../lib/locales';
 import { groupSources } from '../../lib/view/source-groups';
 import { formatAge, formatDate } from '../../lib/words/format';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import type { SourceRow } from '../Options';
 import { SourceItem } from './SourceItem';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 const now = new Date('2026-12-05T12:00:00Z');
-const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+const messages = (locale: string) => localeMessages(locale);
 
 function draw(row: SourceRow | SourceRow[], locale: string): HTMLElement {
   const { document } = parseHTML('<!doctype html><html><body><ul id="root"></ul></body></html>');

@@ -3,15 +3,14 @@ import { useState } from 'preact/hooks';
 import { describe, expect, test, vi } from 'vitest';
 import type { SubscriptionFailure, WarningSubscription } from '../../lib/community/subscription';
 import { subscriptionLine, warningListFailureText } from '../../lib/words/warning-list-words';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { focusAfterRemovedElsewhere } from '../focus-after-remove.testkit';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import type { AccessAnswer } from '../../utils/permissions';
 import { WarningLists } from './WarningLists';
 import type { SubscriptionRow } from '../Options';
 import { SIGNER, setupLists as setup, t } from './warning-lists.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 effectsOnNextTask();
 
@@ -269,7 +268,7 @@ describe('unsubscribing', () => {
 
   test('in Chinese a removed list is said with its host in full-width parentheses, with no space before', async () => {
     const dom = page();
-    const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+    const chinese = translateFrom(localeMessages('zh_CN'));
     render(<Removable t={chinese} locale="zh-CN" onUnsubscribe={() => Promise.resolve()} />, dom.root);
     await vi.waitFor(() => expect(dom.root.querySelector('[data-testid="subscription"] button')).not.toBeNull());
     dom.root.querySelector('[data-testid="subscription"] button')?.dispatchEvent(new dom.window.Event('click', { bubbles: true }));

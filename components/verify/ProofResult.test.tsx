@@ -4,12 +4,13 @@ import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { InclusionProofChecked } from '../../lib/proofs/types';
 import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { page } from '../test-dom';
 import { ProofResult } from './ProofResult';
 import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages);
+const words = (locale: string) => translateFrom(localeMessages(locale));
 const checked = async (name: string) => {
   const result = await verifyInclusionProof({ file: readFileSync(join(import.meta.dirname, '../../tests/fixtures/proofs', name), 'utf8') });
   if (!result.ok) throw new Error(`${name} did not check: ${result.failure.code}`);

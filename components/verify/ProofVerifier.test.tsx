@@ -6,12 +6,13 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { InclusionProofResult } from '../../lib/proofs/types';
 import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
 import { proofFailureText } from '../../lib/words/proof-failure';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { type ProofInput, ProofVerifier } from './ProofVerifier';
 import { settle } from '../test-dom';
 import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const t = translateFrom(localeMessages('en'));
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -185,7 +186,7 @@ describe('ProofVerifier: sizes are written as the language writes numbers', () =
     const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
     vi.stubGlobal('document', document);
     const root = document.getElementById('root') as unknown as HTMLElement;
-    const de = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
+    const de = translateFrom(localeMessages('de'));
     render(
       <I18nContext.Provider value={{ t: de, locale: 'de' }}>
         <ProofVerifier onVerify={() => new Promise<InclusionProofResult>(() => undefined)} />
@@ -209,7 +210,7 @@ describe('ProofVerifier: sizes are written as the language writes numbers', () =
     const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
     vi.stubGlobal('document', document);
     const root = document.getElementById('root') as unknown as HTMLElement;
-    const en = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+    const en = translateFrom(localeMessages('en'));
     render(
       <I18nContext.Provider value={{ t: en, locale: 'en' }}>
         <ProofVerifier onVerify={() => new Promise<InclusionProofResult>(() => undefined)} />
@@ -302,7 +303,7 @@ describe('ProofVerifier: Chinese sentences', () => {
     const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
     vi.stubGlobal('document', document);
     const root = document.getElementById('root') as unknown as HTMLElement;
-    const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+    const chinese = translateFrom(localeMessages('zh_CN'));
     render(
       <I18nContext.Provider value={{ t: chinese, locale: 'zh-CN' }}>
         <ProofVerifier onVerify={async () => ({ ok: false, failure: { code: 'not-json' } })} />

@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import type { CheckReservesReturnType } from '../../lib/chain/reserves-check';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { ReserveCheck, type ReserveCheckProps, type ReserveCheckTarget, type RunReserveCheckOptions } from './ReserveCheck';
 import { okxEthereumTarget as target } from './verify.testkit';
 import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages);
+const words = (locale: string) => translateFrom(localeMessages(locale));
 const t = words('tr');
 /** The page is read some months after the list's day (Aug 10, 2026). */
 const NOW = new Date('2026-12-07T06:00:00Z');

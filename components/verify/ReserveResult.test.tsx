@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { ReserveBalanceFailure } from '../../lib/chain/balance-failure';
@@ -7,14 +5,15 @@ import { enteredFigure, type CheckReservesReturnType } from '../../lib/chain/res
 import { getExchange } from '../../lib/exchanges/registry';
 import type { ExchangeReserves } from '../../lib/reserves/schema';
 import { buildExchangeView } from '../../lib/view/exchange-view';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
 import { page } from '../test-dom';
 import { okxEthereumTarget as target } from './verify.testkit';
 import { ReserveResult } from './ReserveResult';
 import { chineseBracketProblems } from '../../lib/words/chinese-brackets.testkit';
 import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const t = translateFrom(localeMessages('en'));
 
 const result: CheckReservesReturnType = {
   complete: true,
@@ -55,7 +54,7 @@ const onchain = { totalUsd: 20_000_000_000, cleanUsd: 19_000_000_000, source: TO
 afterEach(() => vi.unstubAllGlobals());
 
 test('in Chinese the chain id is an aside in full-width parentheses, with no space before', () => {
-  const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+  const chinese = translateFrom(localeMessages('zh_CN'));
   const { $ } = draw(onchain, chinese, 'zh-CN');
   expect($('reserves-block')?.textContent).toMatch(/\uff08[^\uff09]*1\uff09$/);
   expect(chineseBracketProblems($('reserves-block')?.textContent ?? '')).toEqual([]);
@@ -67,7 +66,7 @@ test("names the assets no read answered as a list in the reader's language", () 
     complete: false,
     balances: [...result.balances, { address: target.addresses[0]!, symbol: 'USDT' }, { address: target.addresses[0]!, symbol: 'USDC' }],
   } as CheckReservesReturnType;
-  const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+  const chinese = translateFrom(localeMessages('zh_CN'));
   expect(draw(onchain, chinese, 'zh-CN', unanswered).$('reserves-unanswered')?.textContent).toContain('USDT\u3001USDC');
   expect(draw(onchain, t, 'en', unanswered).$('reserves-unanswered')?.textContent).toContain('USDT, USDC');
 });
@@ -112,7 +111,7 @@ describe('ReserveResult: sources open beside the result, never in its place', ()
 });
 
 test('in Chinese no line of the comparison puts a space after a full-width mark (a link or the next sentence follows it directly)', () => {
-  const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+  const chinese = translateFrom(localeMessages('zh_CN'));
   const full = {
     ...onchain,
     byChain: { Ethereum: 5_000_000_000 },
@@ -147,7 +146,7 @@ test('a record saying no proof of reserves is published shows no report and no s
 });
 
 test('one request, one wallet and one missing read are each said in the singular; more in the plural', () => {
-  const french = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/fr/messages.json'), 'utf8')) as Messages);
+  const french = translateFrom(localeMessages('fr'));
   const exchange = getExchange('okx');
   if (exchange === undefined) throw new Error('no okx in the registry');
   const view = buildExchangeView({ exchange, reserves: { por: REPORT, onchain }, now: new Date('2026-08-12T00:00:00Z') });
@@ -248,8 +247,8 @@ test('in a partial result, a row whose every read answered is exact, not "at lea
 });
 
 describe('ReserveResult: a figure typed for an asset no read answered', () => {
-  const french = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/fr/messages.json'), 'utf8')) as Messages);
-  const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+  const french = translateFrom(localeMessages('fr'));
+  const chinese = translateFrom(localeMessages('zh_CN'));
   const wallet = target.addresses[0]!;
   /** ETH answered and compared; USDT and OKB have no total (why: `failures`, 'not-read' by default), so no comparison. */
   const partial = (typed: Record<string, string>, error?: 'cancelled', failures: Partial<Record<'USDT' | 'OKB', ReserveBalanceFailure>> = {}) =>
@@ -363,7 +362,7 @@ describe('ReserveResult: a figure typed for an asset no read answered', () => {
 });
 
 test('why a balance has no figure is said in the reader’s language, not in the English of the log', () => {
-  const french = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/fr/messages.json'), 'utf8')) as Messages);
+  const french = translateFrom(localeMessages('fr'));
   const wallet = target.addresses[0]!;
   const read = {
     ...result,

@@ -269,10 +269,12 @@ function TotalRow({ row, partial, llamaUsd, publishedDate }: { row: ReserveCompa
               {publishedDate === undefined ? t('reasonDateUnknown') : t('asOf', formatDate(publishedDate, locale))}
             </div>
             <div class="muted" data-testid="reserves-published-difference">
-              {t('verifyReservesDifference', [
-                formatDecimal(row.publishedDifference ?? '0', locale),
-                row.publishedDifferencePercent === undefined ? '—' : formatDecimal(row.publishedDifferencePercent, locale),
-              ])}
+              {row.publishedBelowUnit !== undefined
+                ? t('verifyReservesBelowUnit', [row.symbol, formatDecimal(row.publishedBelowUnit, locale)])
+                : t('verifyReservesDifference', [
+                    formatDecimal(row.publishedDifference ?? '0', locale),
+                    row.publishedDifferencePercent === undefined ? '—' : formatDecimal(row.publishedDifferencePercent, locale),
+                  ])}
             </div>
           </>
         )}
@@ -282,10 +284,12 @@ function TotalRow({ row, partial, llamaUsd, publishedDate }: { row: ReserveCompa
           <>
             {formatDecimal(row.defillama, locale)}
             <div class="muted">
-              {t('verifyReservesDifference', [
-                formatDecimal(row.defillamaDifference ?? '0', locale),
-                row.defillamaDifferencePercent === undefined ? '—' : formatDecimal(row.defillamaDifferencePercent, locale),
-              ])}
+              {row.defillamaBelowUnit !== undefined
+                ? t('verifyReservesBelowUnit', [row.symbol, formatDecimal(row.defillamaBelowUnit, locale)])
+                : t('verifyReservesDifference', [
+                    formatDecimal(row.defillamaDifference ?? '0', locale),
+                    row.defillamaDifferencePercent === undefined ? '—' : formatDecimal(row.defillamaDifferencePercent, locale),
+                  ])}
             </div>
           </>
         ) : llamaUsd !== undefined ? (

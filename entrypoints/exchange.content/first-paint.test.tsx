@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { hydrate, render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
-import { I18nContext, translateFrom, type I18n, type Messages } from '@/utils/i18n';
+import { I18nContext, translateFrom, type I18n } from '@/utils/i18n';
 import { Pill, type Corner } from '@/components/Pill';
 import { listWarning } from '@/lib/community/active-warning.testkit';
 import { getExchange } from '@/lib/exchanges/registry';
@@ -11,10 +9,11 @@ import { buildExchangeView, type ExchangeView } from '@/lib/view/exchange-view';
 import { levelWords } from '@/lib/words/level-words';
 import { pillFace } from '@/lib/view/first-paint-view';
 import { drawCollapsedPill } from './first-paint';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const i18nFor = (locale: string): I18n => ({
-  t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages),
+  t: translateFrom(localeMessages(locale)),
   locale,
 });
 

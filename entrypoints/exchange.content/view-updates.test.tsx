@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { hydrate } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
@@ -10,11 +8,12 @@ import { cardReasonKey, cardReasons } from '@/lib/view/card-reasons';
 import { buildExchangeView } from '@/lib/view/exchange-view';
 import { pillFace } from '@/lib/view/first-paint-view';
 import { pillName } from '@/lib/words/pill-words';
-import { I18nContext, translateFrom, type I18n, type Messages } from '@/utils/i18n';
+import { I18nContext, translateFrom, type I18n } from '@/utils/i18n';
 import { drawCollapsedPill } from './first-paint';
 import { keptWords, onScreen, redrawPlain } from './view-updates';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const i18n: I18n = { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages), locale: 'en' };
+const i18n: I18n = { t: translateFrom(localeMessages('en')), locale: 'en' };
 const exchange = getExchange('binance');
 if (exchange === undefined) throw new Error('no binance in the registry');
 const NOW = new Date('2026-11-25T12:00:00Z');

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HoldingsData } from '@/components/HoldingsData';
 import { effectsOnNextTask, page, settle } from '@/components/test-dom';
-import { I18nContext, translateFrom, type Messages } from '@/utils/i18n';
+import { I18nContext, translateFrom } from '@/utils/i18n';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { getSettings, updateSettings } from '@/utils/settings';
 import { changeReminders } from './reminders';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 describe('changeReminders: the options page storing the reminders chosen', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -51,7 +50,7 @@ describe('changeReminders: the options page storing the reminders chosen', () =>
 describe('the reminders with this glue', () => {
   effectsOnNextTask();
   beforeEach(() => fakeBrowser.reset());
-  const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/sv/messages.json'), 'utf8')) as Messages);
+  const t = translateFrom(localeMessages('sv'));
 
   test("the browser refusing the request: the box goes back and the section says the change was not made, in the reader's language, not that the user declined", async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);

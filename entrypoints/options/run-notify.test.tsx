@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakePermissions } from '@/tests/fake-permissions';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { getSettings, updateSettings } from '@/utils/settings';
-import { I18nContext, translateFrom, type Messages } from '@/utils/i18n';
+import { I18nContext, translateFrom } from '@/utils/i18n';
 import { RunNotifications } from '@/components/RunNotifications';
 import { effectsOnNextTask, page, settle } from '@/components/test-dom';
 import { changeRunNotifications } from './run-notify';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 describe('changeRunNotifications: the options page turning run notifications on or off', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -62,7 +61,7 @@ describe('changeRunNotifications: the options page turning run notifications on 
 describe('the run notifications switch with this glue', () => {
   effectsOnNextTask();
   beforeEach(() => fakeBrowser.reset());
-  const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/fr/messages.json'), 'utf8')) as Messages);
+  const t = translateFrom(localeMessages('fr'));
 
   test("granted, but storage refuses the setting: the box goes back and the page says so in the reader's language", async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -7,10 +5,11 @@ import { Options } from '@/components/Options';
 import { quietOptions } from '@/components/options/options.testkit';
 import { effectsOnNextTask, page, settle } from '@/components/test-dom';
 import { defaultSettings, type Settings } from '@/lib/settings';
-import { I18nContext, translateFrom, type Messages } from '@/utils/i18n';
+import { I18nContext, translateFrom } from '@/utils/i18n';
 import { getSettings, updateSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
 import { useSettingsChange } from './settings-change';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 const refuseWrites = () => vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
 
@@ -55,7 +54,7 @@ describe('useSettingsChange: the options page storing a change of settings', () 
 describe('the options page with this glue, storage refusing every write', () => {
   effectsOnNextTask();
   beforeEach(() => fakeBrowser.reset());
-  const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/es/messages.json'), 'utf8')) as Messages);
+  const t = translateFrom(localeMessages('es'));
 
   function OptionsPage({ initial }: { initial: Settings }) {
     const [settings, setSettings] = useStoredSettings(initial);

@@ -1,18 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { Welcome } from '@/components/Welcome';
 import { effectsOnNextTask, page, settle } from '@/components/test-dom';
 import type { Language } from '@/lib/settings';
-import { I18nContext, translateFrom, type I18n, type Messages } from '@/utils/i18n';
+import { I18nContext, translateFrom, type I18n } from '@/utils/i18n';
 import { usePageWords } from '@/utils/page-words';
 import { useLanguageChoice } from './language-choice';
 import { useEffect, useRef } from 'preact/hooks';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 const words = (language: Language): I18n => {
   const id = language === 'auto' ? 'en' : language;
-  return { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${id}/messages.json`), 'utf8')) as Messages), locale: id };
+  return { t: translateFrom(localeMessages(id)), locale: id };
 };
 const english = words('en');
 

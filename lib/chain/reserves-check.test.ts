@@ -205,9 +205,12 @@ describe('checkReserves against a local anvil chain', () => {
         published: '1.500000001',
         publishedDifference: '-0.000000001',
         publishedDifferencePercent: '0',
+        // Less than one WBTC base unit (8 decimals) either way: the chain cannot hold the difference.
+        publishedBelowUnit: '0.00000001',
         defillama: '1.499999999',
         defillamaDifference: '0.000000001',
         defillamaDifferencePercent: '0',
+        defillamaBelowUnit: '0.00000001',
       },
     ]);
   });

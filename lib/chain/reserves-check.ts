@@ -118,9 +118,16 @@ export interface ReserveComparison {
   publishedDifference?: string;
   /** (onChain − published) / published, in percent with two decimals. */
   publishedDifferencePercent?: string;
+  /**
+   * The token's smallest unit (0.00000001 for 8 decimals), present when the difference is not zero but smaller than it:
+   * the figure has more decimals than the token, and the chain could hold no amount between the two.
+   */
+  publishedBelowUnit?: string;
   defillama?: string;
   defillamaDifference?: string;
   defillamaDifferencePercent?: string;
+  /** As `publishedBelowUnit`, for DefiLlama's figure. */
+  defillamaBelowUnit?: string;
 }
 
 export interface CheckReservesReturnType {
@@ -201,6 +208,8 @@ function compare(symbol: string, onChain: bigint, decimals: number, missingReads
     out[`${key}Difference`] = formatUnits(difference, scale);
     const pct = percent(difference, value);
     if (pct !== undefined) out[`${key}DifferencePercent`] = pct;
+    const unit = 10n ** BigInt(scale - decimals);
+    if (difference !== 0n && difference < unit && -difference < unit) out[`${key}BelowUnit`] = formatUnits(1n, decimals);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import messages from '../../public/_locales/en/messages.json';
 import { proofFailureText } from '../words/proof-failure';
 import { translateFrom } from '../words/translate-from';
 import { builders, changeChar, expectNotVerified, getAt, hashedFields, setAt, sha, treeArb } from './proof-trees.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 /** A failure in the English the verify page and `radar verify-proof` show; '' for a pass. */
 const words = (result: InclusionProofResult) => (result.ok ? '' : proofFailureText(result, translateFrom(messages)));
@@ -60,7 +61,7 @@ describe("verifyInclusionProof on the exchanges' published sample files", () => 
     expect(changed).not.toBe(original);
     const result = await verifyInclusionProof({ file: changed, expectedRoot: samples[0]!.root });
     expect(result).toMatchObject({ ok: true, verdict: 'verified', snapshotId: '123' });
-    const english = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
+    const english = localeMessages('en');
     expect(english.verifyProofSnapshot?.message).toMatch(/not covered by the check/);
   });
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { getExchange } from '../exchanges/registry';
@@ -6,14 +6,15 @@ import { bundledSnapshot } from '../reserves/snapshot';
 import { shareText } from '../share/share-text';
 import { buildExchangeView } from '../view/exchange-view';
 import { reasonText } from '../words/reason-text';
-import { type Messages, translateFrom } from '../words/translate-from';
+import { translateFrom } from '../words/translate-from';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // Without a per-token breakdown the gap is ours (none came with the totals, or its fetch failed): one
 // reason says so, in our words, citing no answer that never gave it, and it does not crowd the shared reasons.
 
 const now = new Date('2026-11-25T10:00:00Z');
 const folders = readdirSync(join(import.meta.dirname, '../../public/_locales'));
-const messages = (folder: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', folder, 'messages.json'), 'utf8')) as Messages;
+const messages = (folder: string) => localeMessages(folder);
 
 /** Binance as bundled: totals from /cexs, no breakdown. */
 function binance() {

@@ -9,11 +9,12 @@ import { buildExchangeView } from '../view/exchange-view';
 import { formatShare, formatUsd } from '../words/format';
 import { reasonText } from '../words/reason-text';
 import { runNotificationMessage, runReasonText } from '../words/run-alert-text';
-import { translateFrom, type Messages } from '../words/translate-from';
+import { translateFrom } from '../words/translate-from';
 import { evaluateRun } from './run-signals';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 const snapshot = v.parse(SnapshotSchema, JSON.parse(readFileSync(new URL('../../data/snapshot.json', import.meta.url), 'utf8')));
-const words = (id: string) => translateFrom(JSON.parse(readFileSync(new URL(`../../public/_locales/${id}/messages.json`, import.meta.url), 'utf8')) as Messages);
+const words = (id: string) => translateFrom(localeMessages(id));
 
 // Binance's real on-chain total from the snapshot, and a third of that leaving in the week: the
 // explorer's case, where the card said 33.3 % and the alert 25.0 % of one outflow. And the same

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { listWarning } from '../community/active-warning.testkit';
 import type { ActiveWarning } from '../community/active-warnings';
@@ -7,17 +6,18 @@ import { LOCALES, localeTag } from '../locales';
 import { bundledSnapshot } from '../reserves/snapshot';
 import { buildExchangeView } from '../view/exchange-view';
 import { formatLocalDate } from '../words/format';
-import { translateFrom, type Messages } from '../words/translate-from';
+import { translateFrom } from '../words/translate-from';
 import { POST_LIMIT, postLength } from './post-length';
 import { shareText } from './share-text';
 import { cleanUrl } from './summary';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // The one-line headline is what a short-text target (X, a chat line) shows: it must keep the day it was
 // shared and its source link whole, for every bundled exchange, in every language, whether our copy is in
 // time or late (late adds "we last checked on C" and so the longest headlines). A cut there would drop the
 // link, the one thing that lets a reader check the claim.
 
-const words = (folder: string) => translateFrom(JSON.parse(readFileSync(new URL(`../../public/_locales/${folder}/messages.json`, import.meta.url), 'utf8')) as Messages);
+const words = (folder: string) => translateFrom(localeMessages(folder));
 
 /** Before our review of Dec 4, 2026 (many copies late), the day after it (most in time), and a year on (all late). */
 const MOMENTS = ['2026-11-25T10:00:00Z', '2026-12-05T10:00:00Z', '2027-12-10T10:00:00Z'];
@@ -71,7 +71,7 @@ describe('with community warnings, every headline still counts them and keeps it
 });
 
 describe('a headline too long for a post', () => {
-  const english = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Messages;
+  const english = localeMessages('en');
   const now = new Date('2026-11-25T10:00:00Z');
   const coinex = () => {
     const exchange = getExchange('coinex');

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { getExchange } from '../exchanges/registry';
 import { LOCALES, localeTag } from '../locales';
@@ -6,16 +5,17 @@ import { bundledSnapshot } from '../reserves/snapshot';
 import { buildExchangeView } from '../view/exchange-view';
 import { formatDate } from '../words/format';
 import { joiners } from '../words/punctuation';
-import { translateFrom, type MessageKey, type Messages } from '../words/translate-from';
+import { translateFrom, type MessageKey } from '../words/translate-from';
 import { shareImageContent } from './share-image';
 import { shareText } from './share-text';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // A report whose copy of ours is too old to stand for today (the verdict's `por.checked`, `late`): the
 // card's details say "Report describes D · not checked since C" (components/card/por.tsx), so the
 // report's age is not read as the exchange's delay. The shared text, its headline and its picture say
 // "we last checked on C" beside the report's date too, not the report's date alone; in time, they do not.
 
-const words = (folder: string) => translateFrom(JSON.parse(readFileSync(new URL(`../../public/_locales/${folder}/messages.json`, import.meta.url), 'utf8')) as Messages);
+const words = (folder: string) => translateFrom(localeMessages(folder));
 const now = new Date('2026-11-25T10:00:00Z');
 
 function viewOf(id: string) {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { getExchange } from '../exchanges/registry';
 import { LOCALES, localeTag } from '../locales';
@@ -7,15 +6,16 @@ import { buildExchangeView } from '../view/exchange-view';
 import { formatDate } from '../words/format';
 import { joiners } from '../words/punctuation';
 import { porLabel } from '../words/por-label';
-import { translateFrom, type Messages } from '../words/translate-from';
+import { translateFrom } from '../words/translate-from';
 import { shareImageContent } from './share-image';
 import { shareText } from './share-text';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // A "none" found on a day too long ago to stand for today (older than `por.none.recheck-days`): the
 // card says "found when we last checked, on D" (porNoneLate). The shared text, its one-line headline
 // and its picture say the same, and never "none published as of D", which states our old finding as current.
 
-const words = (folder: string) => translateFrom(JSON.parse(readFileSync(new URL(`../../public/_locales/${folder}/messages.json`, import.meta.url), 'utf8')) as Messages);
+const words = (folder: string) => translateFrom(localeMessages(folder));
 
 function geminiAt(now: Date) {
   const exchange = getExchange('gemini');

@@ -7,9 +7,10 @@ import { buildExchangeView } from '../view/exchange-view';
 import { chineseSentenceProblems } from '../words/chinese-sentences.testkit';
 import { formatDate } from '../words/format';
 import { frenchSpacingProblems } from '../words/french-spacing.testkit';
-import { translateFrom, type Messages } from '../words/translate-from';
+import { translateFrom } from '../words/translate-from';
 import { shareImageContent } from './share-image';
 import { shareText } from './share-text';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 const snapshot = v.parse(SnapshotSchema, JSON.parse(readFileSync(new URL('../../data/snapshot.json', import.meta.url), 'utf8')));
 const LOCALES = [
@@ -22,7 +23,7 @@ const LOCALES = [
   ['tr', 'tr'],
   ['zh_CN', 'zh-CN'],
 ] as const;
-const words = (folder: string) => translateFrom(JSON.parse(readFileSync(new URL(`../../public/_locales/${folder}/messages.json`, import.meta.url), 'utf8')) as Messages);
+const words = (folder: string) => translateFrom(localeMessages(folder));
 // Shared months after the review: the line must carry the day the entry's status was checked, not the day it is shared.
 const now = new Date('2027-03-15T10:00:00Z');
 const exchange = getExchange('binance')!;

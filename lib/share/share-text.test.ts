@@ -19,6 +19,7 @@ import { translateFrom } from '../words/translate-from';
 import { shareText, type ShareTextParameters } from './share-text';
 import { formatDate, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
 import { localeTag } from '../locales';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 const snapshot = v.parse(SnapshotSchema, JSON.parse(readFileSync(new URL('../../data/snapshot.json', import.meta.url), 'utf8')));
 const now = new Date('2026-11-25T10:00:00Z');
@@ -266,7 +267,7 @@ describe('shareText', () => {
     const folders = readdirSync(new URL('../../public/_locales/', import.meta.url));
     expect(folders).toHaveLength(8);
     for (const folder of folders) {
-      const t = translateFrom(JSON.parse(readFileSync(new URL(`../../public/_locales/${folder}/messages.json`, import.meta.url), 'utf8')));
+      const t = translateFrom(localeMessages(folder));
       const locale = localeTag(folder);
       const { view, verdict } = realCase('binance');
       const { text } = shareText({ view, verdict, now, t, locale });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { getExchange } from '../exchanges/registry';
 import { LOCALES, localeTag } from '../locales';
@@ -6,16 +5,17 @@ import { bundledSnapshot } from '../reserves/snapshot';
 import { buildExchangeView } from '../view/exchange-view';
 import { formatDate } from '../words/format';
 import { joiners } from '../words/punctuation';
-import { translateFrom, type Messages } from '../words/translate-from';
+import { translateFrom } from '../words/translate-from';
 import { shareImageContent } from './share-image';
 import { shareText } from './share-text';
 import { cleanUrl } from './summary';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // Unknown is shown as unknown: where the card's on-chain and flows sections say "Unknown" (no figure held),
 // the shared text says so in their lines, and the picture keeps both sections, rather than leaving them out
 // as if there were nothing to say.
 
-const words = (folder: string) => translateFrom(JSON.parse(readFileSync(new URL(`../../public/_locales/${folder}/messages.json`, import.meta.url), 'utf8')) as Messages);
+const words = (folder: string) => translateFrom(localeMessages(folder));
 const now = new Date('2026-11-25T10:00:00Z');
 
 function viewOf(id: string) {

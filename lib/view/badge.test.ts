@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { getExchange } from '../exchanges/registry';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { badgeTitleText } from '../words/badge-title';
-import { translateFrom, type Messages } from '../words/translate-from';
+import { translateFrom } from '../words/translate-from';
 import { type Badge, badgeFor, badgeMeaning, badgeOf, LEVEL_COLORS } from './badge';
 import { buildExchangeView } from './exchange-view';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 const now = new Date('2026-11-25T12:00:00Z');
 
@@ -156,7 +155,7 @@ describe('the badge for every kind of tab', () => {
   });
 
   test('the tooltip explains the badge beside it: the letter it shows named as the grade, a "?" after it said as incomplete, no grade named for a lone "?"', () => {
-    const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+    const t = translateFrom(localeMessages('en'));
     for (const { name, verdict } of cases) {
       const meaning = badgeMeaning({ ...base, view: { ...base.view, verdict } });
       if (meaning === undefined) throw new Error(`no meaning for ${name}`);

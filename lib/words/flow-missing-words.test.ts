@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // Each language's word for the figure itself: the reason says the figure is missing, not that nothing flowed out
 // (Swedish "Inget nettoflöde" read as "there was no net flow", which sounds calm).
@@ -9,7 +8,7 @@ const FIGURE: Record<string, string> = { de: 'zahl', en: 'figure', es: 'cifra', 
 describe('the missing net-flow reasons say the figure is missing', () => {
   for (const [locale, word] of Object.entries(FIGURE)) {
     test(locale, () => {
-      const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      const messages = localeMessages(locale);
       for (const key of ['reason_flowMissing_7d', 'reason_flowMissing_30d']) expect(messages[key]?.message.toLowerCase(), key).toContain(word);
     });
   }

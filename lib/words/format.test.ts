@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   formatAge,
@@ -15,10 +13,11 @@ import {
   formatUsd,
   sourceSite,
 } from './format';
-import { translateFrom, type Messages, type Translate } from './translate-from';
+import { translateFrom, type Translate } from './translate-from';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 const now = new Date('2026-11-25T12:00:00Z');
-const words = (folder: string): Translate => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', folder, 'messages.json'), 'utf8')) as Messages);
+const words = (folder: string): Translate => translateFrom(localeMessages(folder));
 const en = words('en');
 
 describe('format', () => {

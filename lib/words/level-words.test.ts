@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { translateFrom, type Messages } from './translate-from';
+import { translateFrom } from './translate-from';
 import { levelWords } from './level-words';
 import { PILL_WORDS } from './pill-words';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const t = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
+const t = (locale: string) => translateFrom(localeMessages(locale));
 
 describe('levelWords', () => {
   test('caution and danger say when a required figure is missing; unknown and ok stay plain', () => {

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { translateFrom, type Messages } from './translate-from';
+import { translateFrom } from './translate-from';
 import { localeTag } from '../locales';
 import { PILL_WORDS, pillName, pillWarningsText } from './pill-words';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 const LOCALES = ['en', 'sv', 'es', 'pt_BR', 'fr', 'de', 'tr', 'zh_CN'];
-const t = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
+const t = (locale: string) => translateFrom(localeMessages(locale));
 const binance = { name: 'Binance', level: 'caution', grade: 'D', incomplete: true, warnings: 0 } as const;
 const kraken = { name: 'Kraken', level: 'unknown', grade: '?', incomplete: false, warnings: 1 } as const;
 

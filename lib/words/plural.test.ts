@@ -4,8 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { LOCALES, localeTag } from '../locales';
 import { pluralCategory, pluralText } from './plural';
 import { translateFrom, type Messages } from './translate-from';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const words = (id: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', id, 'messages.json'), 'utf8')) as Messages);
+const words = (id: string) => translateFrom(localeMessages(id));
 
 describe('pluralText', () => {
   const progress = { one: 'guideProgressOne', other: 'guideProgress' } as const;

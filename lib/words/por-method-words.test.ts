@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import type { RiskReason } from '../risk/reason';
 import { reasonText } from './reason-text';
-import { type Messages, translateFrom } from './translate-from';
+import { translateFrom } from './translate-from';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 // "strength 0 of 4" alone does not say what is strong: each language names it as the strength of the proof.
 
 const now = new Date('2026-12-04T12:00:00Z');
-const messages = (folder: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', folder, 'messages.json'), 'utf8')) as Messages;
+const messages = (folder: string) => localeMessages(folder);
 const none: RiskReason = { metric: 'por.method', code: 'por.method', value: 'none', threshold: 2, thresholdId: 'por.method.caution', effect: 'caution', params: { strength: 0 } };
 
 test.each([

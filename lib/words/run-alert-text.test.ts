@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { RunReason } from '../risk/run-signals';
 import { runNotificationMessage, runNotificationText, runReasonText } from './run-alert-text';
-import { translateFrom, type Messages } from './translate-from';
+import { translateFrom } from './translate-from';
 import { formatAge, formatUsd } from './format';
 import { localeTag } from '../locales';
 import { inTimeZone } from './time-zone.testkit';
 import { chineseSentenceProblems } from './chinese-sentences.testkit';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
+const words = (locale: string) => translateFrom(localeMessages(locale));
 
 /** A fifth of Binance's assets gone in a day, as DefiLlama's /cexs answered at 11:40 UTC. */
 const outflow: RunReason = {

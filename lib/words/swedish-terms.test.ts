@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
-const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/sv/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const messages = localeMessages('sv');
 const text = (key: string) => messages[key]?.message ?? '';
 
 describe('Swedish: one word for one thing', () => {

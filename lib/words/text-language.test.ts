@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import de from '../../public/_locales/de/messages.json';
 import { translateFrom } from './translate-from';
 import { languageName, notTranslatedLabel, notTranslatedQuote, textLanguage } from './text-language';
+import { localeMessages } from '../../utils/locale-files.testkit';
 
 describe('textLanguage', () => {
   it('marks text of unknown language lang="" and says nothing about it', () => {
@@ -42,7 +42,7 @@ describe('notTranslatedLabel / notTranslatedQuote', () => {
   });
 
   it('keeps French colons and guillemets on their line: a no-break space before “:” and inside « », in all four notes', () => {
-    const fr = JSON.parse(readFileSync(new URL('../../public/_locales/fr/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
+    const fr = localeMessages('fr');
     for (const key of ['dataNotTranslated', 'dataNotTranslatedIn', 'dataNotTranslatedQuote', 'dataNotTranslatedQuoteIn']) {
       const message = fr[key]?.message ?? '';
       expect(message, key).toContain('\u00a0:');

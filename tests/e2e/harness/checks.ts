@@ -1,5 +1,6 @@
 /** What axe, the contrast of text and a narrow screen find wrong on a page, one line per problem. */
 import AxeBuilder from '@axe-core/playwright';
+import type { AxeResults } from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 
 /**
@@ -12,7 +13,11 @@ import type { Locator, Page } from 'playwright-core';
 export async function axeProblems(page: Page, include: string | string[] = []): Promise<string[]> {
   const builder = new AxeBuilder({ page });
   for (const selector of typeof include === 'string' ? [include] : include) builder.include(selector);
-  const results = await builder.analyze();
+  return axeLines(await builder.analyze());
+}
+
+/** axe's results as `axeProblems` reports them: every violation, and every contrast check left incomplete. */
+export function axeLines(results: Pick<AxeResults, 'violations' | 'incomplete'>): string[] {
   const describe = (kind: string) => (rule: (typeof results.violations)[number]) =>
     `${kind} ${rule.id}: ${rule.help} (${rule.nodes.map((node) => `${node.target.join(' ')}${node.any[0]?.message === undefined ? '' : ` — ${node.any[0].message}`}`).join('; ')})`;
   const unsettledContrast = results.incomplete.filter((rule) => rule.id === 'color-contrast' || rule.id === 'color-contrast-enhanced');

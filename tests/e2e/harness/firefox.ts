@@ -1,8 +1,11 @@
 /** Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi, with the built add-on installed as a temporary add-on. */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { AxeResults } from 'axe-core';
 import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
 import { firefoxBuild, requireFirefox } from './builds';
+import { axeLines } from './checks';
 
 /** The fixed address Firefox gives the add-on in the tests (pref `extensions.webextensions.uuids`). */
 export const FIREFOX_UUID = '3c5e8a9e-7f1b-4d2a-9c6e-52a0b1d7e4f3';
@@ -169,4 +172,22 @@ export async function shownInFirefox(firefox: Pick<FirefoxExtension, 'connection
     if (answer.result.result.value === true) count++;
   }
   return count;
+}
+
+/**
+ * What axe finds wrong on a Firefox `page` (only inside `include`, when given), in the words of `axeProblems`:
+ * the same axe-core that @axe-core/playwright carries, put into the page over WebDriver BiDi (which an
+ * extension page's script policy does not stop) and run there.
+ */
+export async function axeProblemsInFirefox(page: FirefoxPage, include: string | string[] = []): Promise<string[]> {
+  // axe-core as @axe-core/playwright itself resolves it, so both browsers run the same axe.
+  const fromPlaywrightAxe = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'));
+  const source = readFileSync(fromPlaywrightAxe.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const selectors = typeof include === 'string' ? [include] : include;
+  const results = await page.evaluate(
+    (within) => (globalThis as unknown as { axe: { run(context: unknown): Promise<AxeResults> } }).axe.run(within.length === 0 ? document : { include: within.map((selector) => [selector]) }),
+    selectors,
+  );
+  return axeLines(results);
 }
