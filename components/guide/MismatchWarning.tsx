@@ -17,7 +17,8 @@ export function MismatchWarning({ typed, chosen, onDismiss }: MismatchWarningPro
       <p class="mismatch__title">
         <strong>{t('mismatchTitle')}</strong>
       </p>
-      <p>{t('mismatchBody', [formatAddressGroups({ address: typed }).text, formatAddressGroups({ address: chosen }).text])}</p>
+      {/* Drawn, not text: the page could find or copy the guide's address otherwise (card.css, [data-drawn]). */}
+      <p data-drawn={t('mismatchBody', [formatAddressGroups({ address: typed }).text, formatAddressGroups({ address: chosen }).text])} />
       <p>{t('mismatchAdvice')}</p>
       <button type="button" class="ghost" onClick={onDismiss} data-testid="mismatch-dismiss">
         {t('mismatchDismiss')}

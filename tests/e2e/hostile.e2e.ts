@@ -1,5 +1,20 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HIDING_RULES, isolatedWorld, launchChromium, PAGE_PROBES, routeSite, shadowMode, shadowUi, type ChromiumExtension, type PageProbes } from './harness';
+import {
+  axeProblems,
+  HIDING_RULES,
+  inShadow,
+  isolatedWorld,
+  launchChromium,
+  openCopyForAxe,
+  PAGE_PROBES,
+  pillAxeProblems,
+  removeOpenCopy,
+  routeSite,
+  shadowMode,
+  shadowUi,
+  type ChromiumExtension,
+  type PageProbes,
+} from './harness';
 
 const CHOSEN = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const OTHER = `0x${'ab'.repeat(20)}`;
@@ -193,9 +208,19 @@ describe('a hostile exchange page in Chromium', () => {
       expect.soft(warningSelected).not.toContain(secret);
       expect.soft(copies.join('\n')).not.toContain(secret);
     }
-    // Still drawn for the user.
+    // Still drawn for the user, and read out: the drawn words are in the accessibility tree, and axe finds nothing to fix.
     expect(await onScreen(warning, 'mismatch-warning')).toBe(true);
     expect(await onScreen(pill, 'pill-balance')).toBe(true);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored?: boolean; name?: { value?: string } }[] };
+    await cdp.detach();
+    const read = nodes.filter((node) => node.ignored !== true).map((node) => node.name?.value ?? '');
+    expect(read).toContain('You keep more here than your own limit');
+    expect(read.some((name) => name.includes('checked in the guide is 0x 5aAe b605'))).toBe(true);
+    expect(await pillAxeProblems(page)).toEqual([]);
+    await inShadow(page, 'reserve-radar-mismatch', (root) => root.querySelector<HTMLElement>(':scope > div')?.style.setProperty('visibility', 'hidden'));
+    expect(await axeProblems(page, await openCopyForAxe(page, 'reserve-radar-mismatch'))).toEqual([]);
+    await removeOpenCopy(page);
     await page.close();
   });
 
