@@ -166,11 +166,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
           {t(runLeadKey(view.runAlert.cause), view.name)}
         </p>
       )}
-      {balanceNudge !== undefined && (
-        <p class="nudge__balance" data-kind={balanceNudge.kind} data-testid="pill-balance">
-          {balanceNudge.text}
-        </p>
-      )}
+      {balanceNudge !== undefined && <p class="nudge__balance" data-kind={balanceNudge.kind} data-testid="pill-balance" data-drawn={balanceNudge.text} />}
       {cardFirst && card}
       <div class={`pill pill--${view.runAlert?.active === true ? 'danger' : level}`} data-level={level}>
         <button

@@ -22,7 +22,8 @@ export function MismatchWarning({ typed, chosen, onDismiss }: MismatchWarningPro
       </p>
       {chosen !== undefined && (
         <>
-          <p>{t('mismatchBody', [formatAddressGroups({ address: typed }).text, formatAddressGroups({ address: chosen }).text])}</p>
+          {/* Drawn, not text: the page could find or copy the guide's address otherwise (card.css, [data-drawn]). */}
+          <p data-drawn={t('mismatchBody', [formatAddressGroups({ address: typed }).text, formatAddressGroups({ address: chosen }).text])} />
           <p>{t('mismatchAdvice')}</p>
         </>
       )}

@@ -42,7 +42,7 @@ export function drawCollapsedPill(container: HTMLElement, { face, corner, balanc
   }
   const nudge = element('div', { class: `rr-theme nudge nudge--${corner}`, 'data-testid': 'nudge', 'data-corner': corner });
   if (face.run !== undefined) nudge.append(element('p', { class: 'nudge__run', role: 'alert', 'data-testid': 'pill-run' }, t(runLeadKey(face.run), name)));
-  if (balanceNudge !== undefined) nudge.append(element('p', { class: 'nudge__balance', 'data-kind': balanceNudge.kind, 'data-testid': 'pill-balance' }, balanceNudge.text));
+  if (balanceNudge !== undefined) nudge.append(element('p', { class: 'nudge__balance', 'data-kind': balanceNudge.kind, 'data-testid': 'pill-balance', 'data-drawn': balanceNudge.text }));
   nudge.append(
     element(
       'div',

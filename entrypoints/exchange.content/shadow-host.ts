@@ -39,8 +39,15 @@ function stopUntrusted(event: Event): void {
  * WXT's `createShadowRootUi` with position "inline", anchor <html>, append last, done in a few
  * lines: the pill's first paint waits on this, and the general version validates the element
  * name with a large Unicode pattern and splits the CSS on every page load. It is removed when the
- * script's context dies. The shadow root is closed: the exchange's page sees an empty element, not
- * the text, state or controls inside it (DevTools, and the tests through its protocol, still see in).
+ * script's context dies. The shadow root is closed: the page's DOM calls (shadowRoot, textContent,
+ * innerText, querySelector, outerHTML) see an empty element, not the nodes, state or controls inside
+ * it (DevTools, and the tests through its protocol, still see in). It can still learn our text nodes'
+ * words: `window.find` searches closed roots and answers yes or no, so a page can test a guess
+ * letter by letter, and its getSelection() and `copy` listener see what the user selects in them.
+ * So private words (the limit line, the addresses of the mismatch warning) are no text nodes but
+ * generated content from a `data-drawn` attribute (card.css), which neither reaches; the page can
+ * still find our other words (the exchange's name, grade, reserves, fixed labels), learn that we
+ * drew something and where (the host's box, hit-testing), and time our work.
  *
  * What the page's CSS can do: nothing inside the root, and nothing at the host either. Its
  * `!important` rules on the host lose to the root's own `:host` ones (`all:initial` resets every

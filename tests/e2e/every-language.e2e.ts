@@ -144,7 +144,8 @@ const OTHER_ADDRESS = '0xABaBaBaBABabABabAbAbABAbABabababaBaBABaB';
 function collectIn(start: Document | ShadowRoot): Collected {
   const texts: string[] = [];
   const markedEnglish: Collected['markedEnglish'] = [];
-  const attributes = ['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-roledescription', 'aria-valuetext'];
+  // data-drawn: words drawn as generated content (card.css), which have no text node.
+  const attributes = ['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'data-drawn'];
   const visit = (node: Node) => {
     if (node.nodeType === Node.TEXT_NODE) {
       if (node.textContent?.trim()) texts.push(node.textContent);

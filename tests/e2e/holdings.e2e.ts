@@ -103,7 +103,10 @@ describe('holdings in Chromium', () => {
     await pill.click('pill-toggle');
     await pill.waitFor('nudge-panel');
     const order = await pill.evaluate((root) => {
-      const text = root.querySelector('[data-testid="nudge"]')?.textContent ?? '';
+      // As drawn: the limit line's words come from its data-drawn attribute (card.css), not from a text node.
+      const nudge = root.querySelector('[data-testid="nudge"]')?.cloneNode(true) as Element | undefined;
+      for (const drawn of nudge?.querySelectorAll('[data-drawn]') ?? []) drawn.prepend(drawn.getAttribute('data-drawn') ?? '');
+      const text = nudge?.textContent ?? '';
       return { balance: text.indexOf('You keep'), reserves: text.search(/Proof of reserves|Reserves/i) };
     }, undefined);
     if (order === null) throw new Error('no pill');

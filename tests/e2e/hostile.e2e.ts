@@ -1,5 +1,20 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HIDING_RULES, isolatedWorld, launchChromium, routeSite, shadowMode, shadowUi, type ChromiumExtension } from './harness';
+import {
+  axeProblems,
+  HIDING_RULES,
+  inShadow,
+  isolatedWorld,
+  launchChromium,
+  openCopyForAxe,
+  PAGE_PROBES,
+  pillAxeProblems,
+  removeOpenCopy,
+  routeSite,
+  shadowMode,
+  shadowUi,
+  type ChromiumExtension,
+  type PageProbes,
+} from './harness';
 
 const CHOSEN = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const OTHER = `0x${'ab'.repeat(20)}`;
@@ -70,7 +85,7 @@ const hostilePage = `<!doctype html><html lang="en"><head><meta charset="utf-8">
     document.getElementById('note').value = '${OTHER}';
   };
   window.attack = attack;
-</script></body></html>`;
+</script>${PAGE_PROBES}</body></html>`;
 
 /** Whether what `testId` names in the host's closed root has a box with a size and is visible (host and ancestors included). */
 async function onScreen(ui: ReturnType<typeof shadowUi>, testId: string): Promise<boolean | null> {
@@ -158,6 +173,54 @@ describe('a hostile exchange page in Chromium', () => {
     expect(await onScreen(warning, 'mismatch-warning')).toBe(true);
     expect(await shadowMode(page, 'reserve-radar-mismatch')).toBe('closed');
     expect(await page.evaluate(() => document.querySelector('reserve-radar-mismatch')?.shadowRoot ?? null)).toBeNull();
+    await page.close();
+  });
+
+  test("finds, selects and copies none of the limit line or the guide's address", async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.goto('https://www.binance.com/en/my/wallet/withdrawal');
+    const pill = shadowUi(page);
+    await pill.waitFor('pill-balance');
+    const found = (texts: string[]) => page.evaluate((list) => (window as unknown as PageProbes).findProbe(list), texts);
+    const selected = () => page.evaluate(() => (window as unknown as PageProbes).selectedText());
+    // window.find searches closed roots too: the fixed words of the limit line are a yes-or-no question about the user's holdings.
+    expect.soft(await found(['You keep more here than your own limit', 'than your own limit'])).toEqual([false, false]);
+    // The user selects the line with the mouse and copies it: the page's selection and copy listener get none of it.
+    const line = await pill.box('pill-balance');
+    await page.mouse.click(line.x + line.width / 2, line.y + line.height / 2, { clickCount: 3 });
+    expect.soft(await selected()).not.toContain('limit');
+    await page.keyboard.press('Control+c');
+
+    // The user types another address than the guide's: the warning names both.
+    await page.locator('#addr').pressSequentially(OTHER);
+    const warning = shadowUi(page, 'reserve-radar-mismatch');
+    await warning.waitFor('mismatch-warning');
+    expect.soft(await found(['checked in the guide is', '5aAe b605', 'abab abab'])).toEqual([false, false, false]);
+    // Digit by digit after the words that lead to it, the way a page recovers the whole address in a fraction of a second.
+    expect.soft(await page.evaluate(() => (window as unknown as PageProbes).recoverAfter('guide is 0x'))).toBe('');
+    const body = await warning.box('.mismatch p:nth-of-type(2)');
+    await page.mouse.click(body.x + body.width / 2, body.y + body.height / 2, { clickCount: 3 });
+    const warningSelected = await selected();
+    await page.keyboard.press('Control+c');
+    const copies = await page.evaluate(() => (window as unknown as PageProbes).probeCopies);
+    for (const secret of [CHOSEN.slice(2, 6), 'b605', 'guide', 'limit']) {
+      expect.soft(warningSelected).not.toContain(secret);
+      expect.soft(copies.join('\n')).not.toContain(secret);
+    }
+    // Still drawn for the user, and read out: the drawn words are in the accessibility tree, and axe finds nothing to fix.
+    expect(await onScreen(warning, 'mismatch-warning')).toBe(true);
+    expect(await onScreen(pill, 'pill-balance')).toBe(true);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored?: boolean; name?: { value?: string } }[] };
+    await cdp.detach();
+    const read = nodes.filter((node) => node.ignored !== true).map((node) => node.name?.value ?? '');
+    expect(read).toContain('You keep more here than your own limit');
+    expect(read.some((name) => name.includes('checked in the guide is 0x 5aAe b605'))).toBe(true);
+    expect(await pillAxeProblems(page)).toEqual([]);
+    await inShadow(page, 'reserve-radar-mismatch', (root) => root.querySelector<HTMLElement>(':scope > div')?.style.setProperty('visibility', 'hidden'));
+    expect(await axeProblems(page, await openCopyForAxe(page, 'reserve-radar-mismatch'))).toEqual([]);
+    await removeOpenCopy(page);
     await page.close();
   });
 

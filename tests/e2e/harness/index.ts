@@ -12,3 +12,4 @@ export * from './pages';
 export * from './servers';
 export * from './shadow';
 export * from './signed';
+export * from './find-probe';

@@ -81,8 +81,15 @@ export function shadowUi(page: Page, hostTag = 'reserve-radar-pill') {
         await page.waitForTimeout(50);
       }
     },
+    /** The text as drawn: words drawn from a `data-drawn` attribute (card.css), which are no text node, read in their place. */
     async text(testId: string): Promise<string | null> {
-      return query((root, sel) => root.querySelector(sel)?.textContent ?? null, byTestId(testId));
+      return query((root, sel) => {
+        const element = root.querySelector(sel);
+        if (element === null) return null;
+        const copy = element.cloneNode(true) as Element;
+        for (const drawn of [copy, ...copy.querySelectorAll('[data-drawn]')]) drawn.prepend(drawn.getAttribute('data-drawn') ?? '');
+        return copy.textContent;
+      }, byTestId(testId));
     },
     async attribute(testId: string, name: string): Promise<string | null> {
       return query((root, [sel, attr]) => root.querySelector(sel)?.getAttribute(attr) ?? null, [byTestId(testId), name] as const);
