@@ -99,7 +99,7 @@ describe('run alerts in the background', () => {
       expect.objectContaining({
         title: 'Money is leaving Binance fast',
         // The figures name their source and the moment they describe: the notification has no link, and stays.
-        message: `$20B left in the last 24 hours: 20% of the $100B it held (an alert from 15%). Figures from api.llama.fi, as of ${READ_AT_WORDS}. Click to open the withdrawal guide.`,
+        message: `Click for the withdrawal guide. $20B left in 24 hours (20% of its assets). Figures from api.llama.fi, as of ${READ_AT_WORDS}.`,
       }),
     );
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
@@ -157,7 +157,7 @@ describe('run alerts in the background', () => {
       `${RUN_NOTIFICATION_PREFIX}kraken`,
       expect.objectContaining({
         title: 'A warning list flags Kraken',
-        message: 'Warning list “Example watch”: Withdrawals halted (listed since Jan 5, 2026; source: status.example.com). Click to open the withdrawal guide.',
+        message: 'Click for the withdrawal guide. Warning list “Example watch”: Withdrawals halted (listed since Jan 5, 2026; source: status.example.com).',
       }),
     );
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');

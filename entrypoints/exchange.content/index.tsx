@@ -16,7 +16,7 @@ import { CORNER_LOOKS_MS, documentProbe, freeCorner } from './corner-fit';
 import { drawCollapsedPill, TAKE_OVER_EVENTS } from './first-paint';
 import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
 import { storedCard } from './stored-card';
-import { drawStatusLine, STATUS_SHOWN_MS, type StatusKey, type StatusReword } from './status-line';
+import { drawStatusLine, STATUS_SHOWN_MS, snoozedStatusKey, type StatusKey, type StatusReword } from './status-line';
 import { focusReturn } from './focus-return';
 import { cardMayGiveWay, type PillOwner } from './give-way';
 import { firstPaintFor, pillFace } from '@/lib/view/first-paint-view';
@@ -248,7 +248,7 @@ function mountNudge(ctx: PageContext, { face, view: initialView, i18n: initialI1
           }}
           onSnooze={(choice) => {
             void send({ type: 'nudge-snooze', exchangeId: full.id, snooze: snoozeFor(choice, full, Date.now()) });
-            leave('pillSnoozedStatus');
+            leave(snoozedStatusKey(full));
           }}
           onWithdraw={() => void send({ type: 'open-guide', exchangeId: full.id })}
           balanceNudge={balanceNudge}

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, test, vi } from 'vitest';
 import type { PageContext } from './page-context';
 import type { I18n } from '@/utils/i18n';
-import { drawStatusLine } from './status-line';
+import { drawStatusLine, snoozedStatusKey } from './status-line';
 
 /** A language's words: each says its language, key and the exchange named. */
 const wordsOf = (locale: string): I18n => ({ t: (key, name) => `${locale}:${key}:${String(name)}`, locale });
@@ -60,5 +60,13 @@ describe('drawStatusLine: worded again on a change of language', () => {
     swedish(wordsOf('sv'));
     await older;
     expect(said()).toEqual(['de:pillClosedStatus:Binance', 'de']);
+  });
+});
+
+describe('snoozedStatusKey', () => {
+  test('a card snoozed while a run alert shows says the run alert still shows; otherwise the plain words', () => {
+    expect(snoozedStatusKey({ runAlert: { active: true } })).toBe('pillSnoozedRunStatus');
+    expect(snoozedStatusKey({ runAlert: { active: false } })).toBe('pillSnoozedStatus');
+    expect(snoozedStatusKey({})).toBe('pillSnoozedStatus');
   });
 });

@@ -7,8 +7,13 @@ import type { I18n } from '@/utils/i18n';
 const ANNOUNCE_AFTER_MS = 100;
 export const STATUS_SHOWN_MS = 5000;
 
-/** What a status line says: the pill closed, or snoozed for the exchange named. */
-export type StatusKey = 'pillClosedStatus' | 'pillSnoozedStatus';
+/** What a status line says: the pill closed, or snoozed for the exchange named (saying so when a run alert still shows). */
+export type StatusKey = 'pillClosedStatus' | 'pillSnoozedStatus' | 'pillSnoozedRunStatus';
+
+/** A card snooze leaves a run alert showing (lib/view/nudge-policy.ts): the words after a snooze say so while one is on. */
+export function snoozedStatusKey(view: { runAlert?: { active: boolean } }): StatusKey {
+  return view.runAlert?.active === true ? 'pillSnoozedRunStatus' : 'pillSnoozedStatus';
+}
 
 /** Words a status line again in the words `load` brings (a change of language while it shows). */
 export type StatusReword = (load: () => Promise<I18n>) => void;

@@ -47,12 +47,22 @@ describe('nudgeDecision', () => {
     expect(nudgeDecision({ settings: cautionOrWorse, view: view('unknown'), lastShownAt: undefined, now }).show).toBe(false);
   });
 
-  test("a run alert on: shown under 'caution or worse' and past 'daily', but never against 'off' or a snooze", () => {
+  test("a run alert on: shown under 'caution or worse' and past 'daily', but never against 'off'", () => {
     const run = { lastShownAt: now - 1000, now, runAlert: true };
     expect(nudgeDecision({ settings: settings({ nudgePolicy: 'caution-or-worse' }), view: view('ok'), ...run }).show).toBe(true);
     expect(nudgeDecision({ settings: settings({ nudgePolicy: 'daily' }), view: view('ok'), ...run }).show).toBe(true);
     expect(nudgeDecision({ settings: settings({ nudgePolicy: 'off' }), view: view('ok'), ...run }).show).toBe(false);
-    expect(nudgeDecision({ settings: settings({ snoozes: { binance: { until: 'time', endsAt: now + 1000 } } }), view: view('ok'), ...run }).show).toBe(false);
+  });
+
+  // A card snooze hides the routine card; a run alert has its own snooze (a muted run comes here as `runAlert: false`).
+  test('a card snooze does not hide a run alert, whether taken before the run or while it showed', () => {
+    for (const choice of ['1d', '7d', 'data-change'] as const) {
+      const snoozed = settings({ snoozes: { binance: snoozeFor(choice, view('caution'), now) } });
+      expect(nudgeDecision({ settings: snoozed, view: view('caution'), lastShownAt: now - 1000, now: now + 3_600_000, runAlert: true }).show).toBe(true);
+      expect(nudgeDecision({ settings: snoozed, view: view('caution'), lastShownAt: now - 1000, now: now + 3_600_000, runAlert: false }).show).toBe(false);
+      const cautionOnly = settings({ nudgePolicy: 'caution-or-worse', snoozes: snoozed.snoozes });
+      expect(nudgeDecision({ settings: cautionOnly, view: view('ok'), lastShownAt: undefined, now: now + 3_600_000, runAlert: true }).show).toBe(true);
+    }
   });
 
   test("the user's own limit crossed: shown under 'caution or worse' too, but never against 'off' or a snooze", () => {

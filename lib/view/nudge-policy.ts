@@ -29,12 +29,14 @@ const CAUTION_OR_WORSE: ReadonlySet<RiskLevel> = new Set(['caution', 'danger']);
 
 /**
  * Whether the pill appears on this visit. A danger verdict still respects "off" and snoozes:
- * the user chose them; the toolbar badge keeps saying it.
+ * the user chose them; the toolbar badge keeps saying it. A card snooze hides the routine card,
+ * not a run alert: a run has its own snooze (popup), and a muted run comes here as `runAlert` false.
+ * "Off" hides the pill, run alert included (the badge and notifications still say a run).
  */
 export function nudgeDecision({ settings, view, lastShownAt, now, overOwnLimit = false, runAlert = false }: NudgeDecisionParameters): NudgeDecisionReturnType {
   const hidden = { show: false, expanded: false };
   const snooze = settings.snoozes[view.id];
-  if (snooze !== undefined && snoozeActive(snooze, view.fingerprint, now)) return hidden;
+  if (!runAlert && snooze !== undefined && snoozeActive(snooze, view.fingerprint, now)) return hidden;
   switch (settings.nudgePolicy) {
     case 'off':
       return hidden;

@@ -30,9 +30,7 @@ const tokyo = (locale: string, iso: string) => new Intl.DateTimeFormat(locale, {
 describe('runNotificationText', () => {
   test('the figures with the host they came from and the moment they describe, to the minute on the reader’s clock (a notification has no link and stays)', () => {
     expect(new Date(outflow.observedAt ?? '').getHours(), 'the test runs in Tokyo time').toBe(20);
-    expect(runNotificationText(outflow, words('en'), 'en')).toBe(
-      `$20B left in the last 24 hours: 20% of the $100B it held (an alert from 15%). Figures from api.llama.fi, as of ${tokyo('en', '2026-12-05T11:40:00Z')}.`,
-    );
+    expect(runNotificationText(outflow, words('en'), 'en')).toBe(`$20B left in 24 hours (20% of its assets). Figures from api.llama.fi, as of ${tokyo('en', '2026-12-05T11:40:00Z')}.`);
     expect(tokyo('en', '2026-12-05T11:40:00Z')).toMatch(/^Dec 5, 2026, 8:40\sPM$/);
   });
 
@@ -52,9 +50,7 @@ describe('runNotificationText', () => {
   });
 
   test('figures known only by their day (flows without a reading time) say the day, never a made-up midnight', () => {
-    expect(runNotificationText({ ...outflow, observedAt: '2026-12-04' }, words('en'), 'en')).toBe(
-      '$20B left in the last 24 hours: 20% of the $100B it held (an alert from 15%). Figures from api.llama.fi, as of Dec 4, 2026.',
-    );
+    expect(runNotificationText({ ...outflow, observedAt: '2026-12-04' }, words('en'), 'en')).toBe('$20B left in 24 hours (20% of its assets). Figures from api.llama.fi, as of Dec 4, 2026.');
   });
 
   test('a warning-list entry says when it was listed and the source it cites, not "figures"', () => {
@@ -82,7 +78,7 @@ describe('runNotificationText', () => {
 
   test('a reason without a source or a moment says its sentence alone, never an empty source', () => {
     const { source: _source, observedAt: _observedAt, ...bare } = outflow;
-    expect(runNotificationText(bare, words('en'), 'en')).toBe('$20B left in the last 24 hours: 20% of the $100B it held (an alert from 15%).');
+    expect(runNotificationText(bare, words('en'), 'en')).toBe('$20B left in 24 hours (20% of its assets).');
   });
 });
 
@@ -103,7 +99,7 @@ describe('runNotificationMessage', () => {
     const message = runNotificationMessage(reasons, words('en'), 'en');
     expect(message).toBe(
       'Money is leaving while its own token falls: both at once count as an alert. The readings: ' +
-        `$6B left in the last 24 hours: 6% of the $100B it held (a warning sign from 5%). Figures from api.llama.fi, as of ${tokyo('en', '2026-12-05T11:40:00Z')}. ` +
+        `$6B left in 24 hours (6% of its assets). Figures from api.llama.fi, as of ${tokyo('en', '2026-12-05T11:40:00Z')}. ` +
         `Its own token FTT is 25% below its 7-day high (a warning sign from 20%). Figures from coins.llama.fi, as of ${tokyo('en', '2026-12-05T11:00:00Z')}.`,
     );
     for (const locale of ['de', 'fr', 'sv', 'tr', 'es', 'pt_BR', 'zh_CN']) {
@@ -118,7 +114,7 @@ describe('runNotificationMessage', () => {
     }
   });
 
-  test('the body a notification shows ends each sentence with a full stop before the next, in every language (Chinese: no space after it)', () => {
+  test('the body a notification shows ends each sentence with a full stop before the next, the action first, in every language (Chinese: no space after it)', () => {
     const listed: RunReason = {
       signal: 'warning-list',
       effect: 'alert',
@@ -134,8 +130,9 @@ describe('runNotificationMessage', () => {
       for (const reasons of kinds) {
         const body = t('runNotificationBody', runNotificationMessage(reasons, t, locale.replace('_', '-')) ?? '');
         const label = `${locale} ${reasons[0]?.signal}: ${body}`;
-        expect(body.endsWith(click), label).toBe(true);
-        expect(body.slice(0, -click.length).trimEnd(), label).toMatch(/[.!?。]$/u);
+        expect(body.startsWith(click), label).toBe(true);
+        expect(click, label).toMatch(/[.!?。]$/u);
+        expect(body, label).toMatch(/[.!?。)]$/u);
         if (locale === 'zh_CN') expect(chineseSentenceProblems(body), label).toEqual([]);
       }
     }
@@ -146,6 +143,31 @@ describe('runNotificationMessage', () => {
     expect(runNotificationMessage([flowCaution, tokenCaution], words('en'), 'en')).toBeUndefined();
     expect(runNotificationMessage([{ ...outflow, effect: 'calm' }], words('en'), 'en')).toBeUndefined();
     expect(runNotificationMessage([], words('en'), 'en')).toBeUndefined();
+  });
+});
+
+describe('the notification body system banners show', () => {
+  // Banners cut a body after two or three lines: the action comes first and the whole body stays short,
+  // with figures as an alert would carry them (FTX lost about $5B of $8.4B in a day; a week at Binance scale).
+  const alerts: RunReason[] = [
+    { ...outflow, outflowUsd: 5e9, baseUsd: 8.4e9, value: 5 / 8.4 },
+    { ...outflow, signal: 'outflow-7d', threshold: 0.2, outflowUsd: 23.4e9, baseUsd: 98.7e9, value: 23.4 / 98.7, observedAt: '2026-12-15T23:55:00.000Z' },
+  ];
+  const LIMIT = 150;
+
+  test(`says the action first and stays within ${LIMIT} characters with its figure, source and moment, in every language`, () => {
+    for (const locale of ['en', 'de', 'fr', 'sv', 'tr', 'es', 'pt_BR', 'zh_CN']) {
+      const t = words(locale);
+      const click = t('runNotificationBody', '').trim();
+      for (const reason of alerts) {
+        const body = t('runNotificationBody', runNotificationMessage([reason], t, locale.replace('_', '-')) ?? '');
+        const label = `${locale} ${reason.signal}: ${body}`;
+        expect(body.startsWith(click), label).toBe(true);
+        expect(body, label).toContain('api.llama.fi');
+        expect(body, label).toContain(formatUsd(reason.outflowUsd ?? 0, locale.replace('_', '-')));
+        expect(body.length, label).toBeLessThanOrEqual(LIMIT);
+      }
+    }
   });
 });
 

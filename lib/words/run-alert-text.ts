@@ -43,11 +43,21 @@ export function runReasonText(reason: RunReason, t: Translate, locale: string): 
  * host through `sourceSite`. A warning-list entry says the day it was listed and the source it cites.
  */
 export function runNotificationText(reason: RunReason, t: Translate, locale: string): string {
-  const sentence = runReasonText(reason, t, locale);
+  const sentence = notificationSentence(reason, t, locale);
   if (reason.source === undefined || reason.observedAt === undefined) return sentence;
   // A warning-list entry has no figures: its moment is the day it was listed, its source the link it cites.
   if (reason.signal === 'warning-list') return t('runNotificationListed', [sentence, sourceSite(reason.source), formatDate(reason.observedAt, locale)]);
   return t('runNotificationReason', [sentence, sourceSite(reason.source), formatMoment(reason.observedAt, locale)]);
+}
+
+/**
+ * An outflow as a banner says it, short enough not to be cut: the amount and its share; the base and
+ * the alert line are in the popup. Other signals say the popup's sentence.
+ */
+function notificationSentence(reason: RunReason, t: Translate, locale: string): string {
+  const outflow = reason.signal === 'outflow-24h' || reason.signal === 'outflow-7d';
+  if (!outflow || reason.effect === 'unknown' || reason.value === undefined) return runReasonText(reason, t, locale);
+  return t(reason.signal === 'outflow-24h' ? 'runNotificationOutflow24h' : 'runNotificationOutflow7d', [formatUsd(reason.outflowUsd ?? 0, locale), formatShare(reason.value, locale)]);
 }
 
 /**

@@ -57,7 +57,7 @@ describe('run notification in Chromium', () => {
     const { title, message } = JSON.parse((await notes())[0]!) as { title: string; message: string };
     expect(title).toBe('Geld fließt schnell von Binance ab');
     // The reading's time as the pages write it: German date and time on the reader's clock, no "UTC".
-    expect(message).toMatch(/ Zahlen von api\.llama\.fi, Stand \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\. Klicken Sie, um den Auszahlungsassistenten zu öffnen\.$/);
+    expect(message).toMatch(/^Klick öffnet den Auszahlungsassistenten\. .* Zahlen von api\.llama\.fi, Stand \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\.$/);
   });
 });
 
@@ -134,7 +134,7 @@ describe('a run alert a warning list raised, in Chromium', () => {
     await expect.poll(async () => (await notes()).length, { timeout: 30_000 }).toBe(2);
     const { title, message } = JSON.parse((await notes())[1]!) as { title: string; message: string };
     expect(title).toBe('A warning list flags Kraken');
-    expect(message).toBe('Warning list “E2E test list”: Withdrawals halted, test warning (listed since Jan 1, 2026; source: example.org). Click to open the withdrawal guide.');
+    expect(message).toBe('Click for the withdrawal guide. Warning list “E2E test list”: Withdrawals halted, test warning (listed since Jan 1, 2026; source: example.org).');
     await expect.poll(async () => (await stored())?.kraken?.notifiedAt, { timeout: 10_000 }).toBeDefined();
   });
 });
