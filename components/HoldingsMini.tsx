@@ -1,7 +1,7 @@
 import './holdings.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { HoldingsSummary } from '../lib/holdings/summary';
-import { formatPercent } from '../lib/words/format';
+import { formatDate, formatPercent } from '../lib/words/format';
 import { useLocale, useT } from '../utils/i18n';
 import { Sparkline } from './Sparkline';
 
@@ -20,6 +20,8 @@ export function HoldingsMini({ load }: { load: () => Promise<HoldingsSummary | n
         {t('holdingsTitle')}
       </h2>
       <p data-testid="holdings-mini-share">{shareSentence(summary.selfShare, summary.target, summary.complete, t, locale)}</p>
+      {/* A share made on months-old prices would read as today's: the options page's warning, by the same rule. */}
+      {summary.oldPricesAsOf !== undefined && <p data-testid="holdings-mini-prices-old">{t('holdingsPricesOld', formatDate(summary.oldPricesAsOf, locale))}</p>}
       {!summary.complete && summary.selfShare !== null && <p class="muted">{t('holdingsIncomplete')}</p>}
       <Sparkline history={summary.history} id="holdings-mini-chart" />
     </section>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AddressReadings } from '../lib/holdings/address-readings';
 import type { HoldingsState } from '../lib/holdings/model';
 import { oldPricesAsOf, type PriceTable } from '../lib/holdings/prices';
-import { holdingsOverview, type CustodianOverview } from '../lib/holdings/summary';
+import { holdingsOverview, valuedOnOldPrices, type CustodianOverview } from '../lib/holdings/summary';
 import { convertUsd } from '../lib/holdings/valuation';
 import { readFetchFailure } from '../lib/reserves/fetch-source';
 import { fetchFailureText } from '../lib/words/fetch-failure';
@@ -81,7 +81,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
   };
 
   // Dated by the prices the total uses; with none used (cash only, nothing held), by the newest price held. Never by the
-  // table's oldest entry: the table keeps entries of coins no longer fetched or not held, and their dates say nothing here.
+  // table's oldest entry: the table prices coins not held too, and their dates say nothing here.
   const heldPriceDates = Object.values(prices.prices)
     .map((entry) => entry.asOf)
     .sort((a, b) => Date.parse(a) - Date.parse(b));
@@ -89,6 +89,8 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
   const rateDay = Object.values(prices.fiat)[0]?.asOf;
   // Old prices give their own age, not when they were fetched: "fetched just now" beside a date months back reads as fresh.
   const oldPrices = oldPricesAsOf(overview.priceDates, now.getTime());
+  // The warning, by the rule the popup's follows too: only when a price values some of the total.
+  const oldValues = valuedOnOldPrices(overview, now.getTime());
   const pricesFrom =
     pricesAsOf === undefined
       ? t('holdingsNoPrices')
@@ -111,7 +113,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
               {t('holdingsTotal', money(overview.total))}
             </p>
           )}
-          {oldPrices !== undefined && overview.shares.knownUsd > 0 && <p data-testid="holdings-prices-old">{t('holdingsPricesOld', formatDate(oldPrices, locale))}</p>}
+          {oldValues !== undefined && <p data-testid="holdings-prices-old">{t('holdingsPricesOld', formatDate(oldValues, locale))}</p>}
           {/* With the own share unknown, the sentence above already says why, and no share is shown to qualify. */}
           {(!overview.shares.complete || !overview.readingsComplete) && overview.self.share !== null && (
             <p class="muted" data-testid="holdings-incomplete">

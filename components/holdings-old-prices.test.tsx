@@ -4,9 +4,11 @@ import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { emptyHoldingsState, type HoldingsState } from '../lib/holdings/model';
 import { parseDefillamaPrices, PRICE_MAX_AGE_DAYS, type PriceTable } from '../lib/holdings/prices';
+import { holdingsOverview, holdingsSummary } from '../lib/holdings/summary';
 import { formatAge, formatDate } from '../lib/words/format';
 import { translateFrom, type Messages } from '../utils/i18n';
-import { drawHoldingsSection } from './holdings-section.testkit';
+import { HoldingsMini } from './HoldingsMini';
+import { drawHoldingsSection, mountInWords } from './holdings-section.testkit';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
 const words = { t, locale: 'en' };
@@ -18,19 +20,39 @@ const eth = { id: 'h1', kind: 'asset' as const, custodian: 'self', asset: 'ETH',
 afterEach(() => vi.unstubAllGlobals());
 
 /**
- * An entry the background keeps from an earlier fetch (it merges each fetch into the table and removes nothing) for a
- * coin the user does not hold. Only its date matters here: the user holds no LTC, so its price is never summed or shown.
+ * An entry from an earlier fetch for a coin the user does not hold, as the table has until the next good answer
+ * (lib/holdings/prices.ts `mergePriceAnswer`), or when an answer left the coin out while it was held. Only its date matters here: the user holds no LTC, so its price is never summed or shown.
  */
 const keptLtc = { LTC: { usd: 1, asOf: '2026-07-01T00:00:00.000Z', source: 'https://coins.llama.fi/prices/current/coingecko:litecoin' } };
 
-/** The section valuing `holdings` (3 ETH unless told) with the recorded answer and `kept` entries, fetched and drawn at `now`. */
-function drawAt(now: Date, { holdings = [eth], kept = {} }: { holdings?: HoldingsState['holdings']; kept?: PriceTable['prices'] } = {}) {
+interface Valued {
+  holdings?: HoldingsState['holdings'];
+  kept?: PriceTable['prices'];
+}
+
+/** `holdings` (3 ETH unless told) and the table of the recorded answer fetched at `now`, with `kept` entries. */
+function valuedAt(now: Date, { holdings = [eth], kept = {} }: Valued = {}) {
   const parsed = parseDefillamaPrices({ body: recorded, url: URL, fetchedAt: now.getTime() });
   if (!parsed.ok) throw new Error('the recording no longer parses');
   const prices = { ...parsed.table, prices: { ...kept, ...parsed.table.prices } };
-  const { root } = drawHoldingsSection(words, { state: { ...emptyHoldingsState, holdings }, prices, now });
-  const asOf = parsed.table.prices.ETH!.asOf;
+  return { state: { ...emptyHoldingsState, holdings }, prices, asOf: parsed.table.prices.ETH!.asOf };
+}
+
+/** The section valuing `holdings` with the recorded answer and `kept` entries, fetched and drawn at `now`. */
+function drawAt(now: Date, valued: Valued = {}) {
+  const { state, prices, asOf } = valuedAt(now, valued);
+  const { root } = drawHoldingsSection(words, { state, prices, now });
   return { root, asOf, text: root.textContent ?? '' };
+}
+
+/** The popup's line as the background sums it up at `now` for the same holdings and table. */
+async function drawPopupAt(now: Date, valued: Valued = {}) {
+  const { state, prices, asOf } = valuedAt(now, valued);
+  const summary = holdingsSummary(holdingsOverview({ state, prices, readings: null }), state.history, now.getTime());
+  const { root } = mountInWords(<HoldingsMini load={() => Promise.resolve(summary)} />, words);
+  // The load runs in an effect, after a paint: wait for the share line.
+  await vi.waitFor(() => expect(root.querySelector('[data-testid="holdings-mini-share"]')).not.toBeNull());
+  return { root, asOf };
 }
 
 describe('HoldingsSection: a total valued on old prices says so', () => {
@@ -72,6 +94,23 @@ describe('HoldingsSection: only the prices the total uses are dated', () => {
     expect(root.querySelector('[data-testid="holdings-prices-old"]')).toBeNull();
     // The line is dated by the newest price held, not by the kept entry.
     expect(root.querySelector('[data-testid="holdings-prices"]')?.textContent).not.toContain('Jul 1, 2026');
+    render(null, root);
+  });
+});
+
+describe('HoldingsMini: the popup says a share made on old prices as the options page does', () => {
+  test(`prices older than ${PRICE_MAX_AGE_DAYS} days: the same warning, right under the share`, async () => {
+    const { root, asOf } = await drawPopupAt(new Date('2026-12-07T12:00:00Z'));
+    const warning = root.querySelector('[data-testid="holdings-mini-prices-old"]');
+    expect(warning?.textContent).toBe(t('holdingsPricesOld', formatDate(asOf, 'en')));
+    expect(warning?.previousElementSibling?.getAttribute('data-testid')).toBe('holdings-mini-share');
+    render(null, root);
+  });
+
+  test('prices of the same day, or an old entry for a coin not held: no warning', async () => {
+    const { root } = await drawPopupAt(new Date('2026-10-05T18:00:00Z'), { kept: keptLtc });
+    expect(root.querySelector('[data-testid="holdings-mini-share"]')?.textContent).toBe(t('holdingsShare', '100%'));
+    expect(root.querySelector('[data-testid="holdings-mini-prices-old"]')).toBeNull();
     render(null, root);
   });
 });

@@ -32,12 +32,18 @@ export interface StoredGuides {
   own: unknown;
 }
 
-export function chosenAddressFrom(value: unknown): ChosenAddress | null {
+/**
+ * What a guide gives the exchange page to compare with: its address, nothing, or `'suspect'`: an address the guide page
+ * marked as a look-alike of a saved one, not the address checked in the guide, so nothing to compare with, only a warning
+ * to give. The marked address itself is not handed on.
+ */
+export type GuideAddress = ChosenAddress | 'suspect' | null;
+
+export function chosenAddressFrom(value: unknown): GuideAddress {
   if (typeof value !== 'object' || value === null) return null;
   const { address, network, addressSuspect } = value as { address?: unknown; network?: unknown; addressSuspect?: unknown };
-  // A look-alike of a saved address (the guide page marks it): not the address checked in the guide, so nothing to compare with.
-  if (addressSuspect === true || typeof address !== 'string' || typeof network !== 'string' || address.length === 0 || address.length > 128) return null;
-  return { network, address };
+  if (typeof address !== 'string' || typeof network !== 'string' || address.length === 0 || address.length > 128) return null;
+  return addressSuspect === true ? 'suspect' : { network, address };
 }
 
 /**
@@ -45,7 +51,7 @@ export function chosenAddressFrom(value: unknown): ChosenAddress | null {
  * shows no address for one that is not). Without one, the guide last worked on: a guide tied to no exchange yet counts for
  * every exchange; another exchange's guide counts for none.
  */
-export function chosenAddressFor(stored: StoredGuides, exchangeId: string | undefined): ChosenAddress | null {
+export function chosenAddressFor(stored: StoredGuides, exchangeId: string | undefined): GuideAddress {
   if (exchangeId === undefined || stored.exchangeId !== exchangeId) return null;
   const { own, current } = stored;
   const guide = own === undefined ? current : own;
@@ -61,7 +67,7 @@ export async function readStoredGuides(exchangeId: string | undefined): Promise<
   return { exchangeId, current: stored[GUIDE_STATE_KEY], own: stored[key] };
 }
 
-export async function readChosenAddress(exchangeId: string | undefined): Promise<ChosenAddress | null> {
+export async function readChosenAddress(exchangeId: string | undefined): Promise<GuideAddress> {
   return chosenAddressFor(await readStoredGuides(exchangeId), exchangeId);
 }
 

@@ -97,15 +97,26 @@ export function PorTrend({ trend: { series, reports } }: { trend: { series: read
                 </tr>
               </thead>
               <tbody>
-                {[...points].reverse().map((point) => (
-                  <tr key={point.asOf} class={point.ratio !== undefined && point.ratio < 1 ? 'ratio--short' : ''}>
-                    <th scope="row">
-                      <time dateTime={point.asOf}>{formatDate(point.asOf, locale)}</time>
-                    </th>
-                    {columns.ratio && <td>{ratio(point)}</td>}
-                    {columns.liabilities && <td>{liabilities(asset, point)}</td>}
-                  </tr>
-                ))}
+                {[...points].reverse().map((point) => {
+                  const date = formatDate(point.asOf, locale);
+                  const day = <time dateTime={point.asOf}>{date}</time>;
+                  return (
+                    <tr key={point.asOf} class={point.ratio !== undefined && point.ratio < 1 ? 'ratio--short' : ''}>
+                      {/* The row's date links its own report, named by that date; a source that is not a web address stays text. */}
+                      <th scope="row">
+                        {/^https?:\/\//i.test(point.source) ? (
+                          <a href={point.source} target="_blank" rel="noreferrer noopener" aria-label={t('sourceLabel', date)}>
+                            {day}
+                          </a>
+                        ) : (
+                          day
+                        )}
+                      </th>
+                      {columns.ratio && <td>{ratio(point)}</td>}
+                      {columns.liabilities && <td>{liabilities(asset, point)}</td>}
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </details>

@@ -4,21 +4,28 @@ import { useT } from '../../utils/i18n';
 export interface MismatchWarningProps {
   /** What the exchange's field holds now. */
   typed: string;
-  /** The address the user checked in the guide. */
-  chosen: string;
+  /** The address the user checked in the guide; undefined while the guide marks its address as a look-alike of a saved one. */
+  chosen: string | undefined;
   onDismiss: () => void;
 }
 
-/** Shown on the exchange's page, over it, when its withdrawal field holds another address. */
+/**
+ * Shown on the exchange's page, over it, when its withdrawal field holds another address than the guide's, or any
+ * address while the guide's own is marked as a look-alike (then no address is shown: neither can be vouched for).
+ */
 export function MismatchWarning({ typed, chosen, onDismiss }: MismatchWarningProps) {
   const t = useT();
   return (
     <div class="mismatch" role="alert" data-testid="mismatch-warning">
       <p class="mismatch__title">
-        <strong>{t('mismatchTitle')}</strong>
+        <strong>{t(chosen === undefined ? 'mismatchSuspect' : 'mismatchTitle')}</strong>
       </p>
-      <p>{t('mismatchBody', [formatAddressGroups({ address: typed }).text, formatAddressGroups({ address: chosen }).text])}</p>
-      <p>{t('mismatchAdvice')}</p>
+      {chosen !== undefined && (
+        <>
+          <p>{t('mismatchBody', [formatAddressGroups({ address: typed }).text, formatAddressGroups({ address: chosen }).text])}</p>
+          <p>{t('mismatchAdvice')}</p>
+        </>
+      )}
       <button type="button" class="ghost" onClick={onDismiss} data-testid="mismatch-dismiss">
         {t('mismatchDismiss')}
       </button>

@@ -82,6 +82,26 @@ describe('holdings in the background', () => {
     expect(await priceStatusItem.getValue()).toEqual(result.status);
   });
 
+  test('a good price answer drops the stored entries of coins no longer held or no longer asked for; a held coin the answer left out keeps its last price', async () => {
+    // Entries from earlier answers; their figures are never summed or shown here, only which coins stay matters.
+    const earlier = (coin: string) => ({ usd: 1, asOf: '2026-07-01T00:00:00.000Z', source: `https://coins.llama.fi/prices/current/coingecko:${coin}` });
+    // LTC and WETH are asked for but missing from the recorded answer; MATIC (Polygon's old token, now POL) is not asked for at all.
+    const stored = { fetchedAt: Date.parse('2026-07-01T00:00:00Z'), prices: { LTC: earlier('litecoin'), WETH: earlier('weth'), MATIC: earlier('matic-network') } };
+    const answer = () => fakeFetch({ [COINS_URL]: () => new Response(coins, { headers: { 'content-type': 'application/json' } }) }).fetch;
+    await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 1)], addresses: [], history: [] }, priceTable: stored });
+    await refreshPrices({ fetch: answer(), now: () => NOW });
+    expect(Object.keys((await getPriceTable()).prices)).toEqual(['ETH']);
+
+    // Held LTC on an exchange and WETH read at a watched address: their last prices still value them (and are called old).
+    const watched = { id: 'w', address: '0x000000000000000000000000000000000000dEaD', chainIds: [1] };
+    const readings = { readAt: NOW, chains: [{ chainId: 1, blockNumber: '1', complete: true, positions: [{ custodian: 'self', asset: 'WETH', amount: 1 }] }] };
+    const ltc = { ...holding('b', 'kraken', 2), asset: 'LTC' };
+    await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 1), ltc], addresses: [watched], history: [] }, priceTable: stored, addressReadings: readings });
+    await refreshPrices({ fetch: answer(), now: () => NOW });
+    expect(Object.keys((await getPriceTable()).prices).sort()).toEqual(['ETH', 'LTC', 'WETH']);
+    expect((await getPriceTable()).prices.LTC).toEqual(stored.prices.LTC);
+  });
+
   test('one history point per day, following edits during the day; null when something could not be valued', async () => {
     await fakeBrowser.storage.local.set({
       holdings: { holdings: [holding('a', 'binance', 3), holding('b', 'self', 1)], addresses: [], history: [] },
@@ -101,6 +121,25 @@ describe('holdings in the background', () => {
       { day: '2026-11-25', selfShare: 0.5 },
       { day: '2026-11-26', selfShare: null },
     ]);
+  });
+
+  test('a share valued on prices more than two days old makes no point: the day is a gap, not a step in the line', async () => {
+    // 1 ETH held yourself and 3 at Binance, valued with the recorded answer, whose ETH price is dated 5 Oct 2026.
+    await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 3), holding('b', 'self', 1)], addresses: [], history: [] } });
+    const answer = fakeFetch({ [COINS_URL]: () => new Response(coins, { headers: { 'content-type': 'application/json' } }) });
+    const fresh = Date.parse('2026-10-05T10:00:00Z');
+    await refreshPrices({ fetch: answer.fetch, now: () => fresh });
+    expect(await recordHistory(fresh)).toBe(true);
+    // The same table two months on (no newer answer came): that day is recorded as one with no share.
+    expect(await recordHistory(NOW)).toBe(true);
+    expect((await getHoldings()).history).toEqual([
+      { day: '2026-10-05', selfShare: 0.25 },
+      { day: '2026-11-25', selfShare: null },
+    ]);
+    // Nor does an old valuation later in a day replace a point made on recent prices.
+    await fakeBrowser.storage.local.set({ holdings: { ...(await getHoldings()), history: [{ day: '2026-11-25', selfShare: 0.4 }] } });
+    expect(await recordHistory(NOW + 60_000)).toBe(false);
+    expect((await getHoldings()).history).toEqual([{ day: '2026-11-25', selfShare: 0.4 }]);
   });
 
   test('an edit saved in the options page while the background records the day’s point: both stay', async () => {

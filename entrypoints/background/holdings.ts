@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { addressesByChain, NO_ENDPOINT, type ChainReading } from '@/lib/holdings/address-readings';
 import { ECB_DAILY_URL, ECB_MAX_BYTES, parseEcbRates } from '@/lib/holdings/ecb-rates';
 import { appendHistoryPoint, utcDay } from '@/lib/holdings/history';
-import { defillamaCoinIds, defillamaPricesUrl, parseDefillamaPrices, type PriceTable } from '@/lib/holdings/prices';
+import { defillamaCoinIds, defillamaPricesUrl, mergePriceAnswer, parseDefillamaPrices, type PriceTable } from '@/lib/holdings/prices';
 import { nextReminder } from '@/lib/holdings/reminders';
-import { exchangeBalanceNudge, historyShare, holdingsOverview, holdingsSummary, type HoldingsSummary } from '@/lib/holdings/summary';
+import { exchangeBalanceNudge, heldAssets, historyShare, holdingsOverview, holdingsSummary, type HoldingsSummary } from '@/lib/holdings/summary';
 import type { PageBalanceNudge } from '@/lib/view/exchange-view';
 import type { HoldingsState } from '@/lib/holdings/model';
 import type { RiskLevel } from '@/lib/risk/order';
@@ -78,7 +78,7 @@ export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?
 
 /** `asked`: the delete count taken before anything is read. */
 async function fetchPrices({ fetch, now, asked }: { fetch: FetchLike; now: () => number; asked: number }): Promise<RefreshPricesReturnType> {
-  const [state, previous] = await Promise.all([getHoldings(), getPriceTable()]);
+  const [state, previous, readings] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings()]);
   const stored: PriceStatus = { ...(await priceStatusItem.getValue()) };
   if (!hasAnythingToValue(state)) return { fetched: false, status: stored };
   // Every field is set afresh by this attempt.
@@ -93,7 +93,8 @@ async function fetchPrices({ fetch, now, asked }: { fetch: FetchLike; now: () =>
   if (!priceAnswer.ok) status.lastFetchFailure = priceAnswer.failure;
   else if (prices !== undefined && !prices.ok) status.lastPriceProblem = prices.reason.code;
   else if (prices !== undefined && prices.ok) {
-    next = { ...next, fetchedAt: prices.table.fetchedAt, prices: { ...next.prices, ...prices.table.prices } };
+    // Entries of coins no longer held or asked for leave the table here; a failed answer removes nothing.
+    next = mergePriceAnswer({ previous: next, answer: prices.table, held: heldAssets({ state, readings }) });
   }
   const rates = ratesAnswer.ok ? parseEcbRates({ text: String(ratesAnswer.body), fetchedAt: now() }) : undefined;
   if (!ratesAnswer.ok) status.lastRatesFetchFailure = ratesAnswer.failure;
@@ -113,7 +114,7 @@ async function fetchPrices({ fetch, now, asked }: { fetch: FetchLike; now: () =>
 /**
  * Today's point of the self-custody share: appended once per UTC day, and during the day kept
  * at the latest complete valuation (an edit in the options page shows in the chart at once). A
- * valuation with gaps never overwrites a good point of the same day. Made in the holdings' turn
+ * valuation with gaps or on old prices never overwrites a good point of the same day. Made in the holdings' turn
  * (utils/holdings.ts): from the holdings as stored, and never over an edit saved meanwhile.
  */
 export async function recordHistory(now = Date.now()): Promise<boolean> {
@@ -122,7 +123,7 @@ export async function recordHistory(now = Date.now()): Promise<boolean> {
     const [prices, readings] = await Promise.all([getPriceTable(), getAddressReadings()]);
     const overview = holdingsOverview({ state, prices, readings });
     if (!overview.any) return state;
-    const share = historyShare(overview);
+    const share = historyShare(overview, now);
     const last = state.history.at(-1);
     if (last?.day === utcDay(now)) {
       if (share === null || last.selfShare === share) return state;
@@ -188,7 +189,7 @@ export async function loadBalanceNudge(read: () => Promise<HeldHoldings>): Promi
 
 export async function summaryForPopup(): Promise<HoldingsSummary | null> {
   const [state, prices, readings] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings()]);
-  return holdingsSummary(holdingsOverview({ state, prices, readings }), state.history);
+  return holdingsSummary(holdingsOverview({ state, prices, readings }), state.history, Date.now());
 }
 
 async function mayNotify(): Promise<boolean> {

@@ -25,7 +25,9 @@ export interface WatchWithdrawalFieldsParameters {
 /**
  * Read-only: watches what the user types or pastes into the exchange's fields and warns when an
  * address there is not the one checked in the guide. It never writes into the page's fields and
- * never submits anything; with no guide address it says nothing. Part of the exchange-page
+ * never submits anything; with no guide address it says nothing. While the guide's address is
+ * marked as a look-alike of a saved one, every address typed gets a warning to check the guide
+ * first (no address shown): silence there would read as "this matches". Part of the exchange-page
  * script, started after the pill.
  *
  * The signal is the user's own input: a trusted `input` event on a text field. A value the page
@@ -75,7 +77,8 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
       if (field.value.trim() !== typed) return;
     }
     const chosen = chosenAddressFor(guides, id);
-    if (chosen === null || sameAddress(typed, chosen.address)) return hide();
+    // A guide address marked as a look-alike of a saved one is compared with nothing: any address typed gets the warning to check it.
+    if (chosen === null || (chosen !== 'suspect' && sameAddress(typed, chosen.address))) return hide();
     if ((typed === shownFor && field === shownIn) || typed === dismissedFor) return;
     hide();
     shownFor = typed;
@@ -97,7 +100,7 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
             <I18nContext.Provider value={words}>
               <MismatchWarning
                 typed={typed}
-                chosen={chosen.address}
+                chosen={chosen === 'suspect' ? undefined : chosen.address}
                 onDismiss={() => {
                   // The dismissal stores nothing and opens nothing; the root's guard already
                   // stops synthetic clicks before they reach this button.

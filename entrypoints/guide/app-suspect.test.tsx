@@ -10,7 +10,7 @@ import { removeFromAddressBook, saveToAddressBook } from '@/utils/guide-state';
 import { startGuidePage } from './app';
 
 // The guide page while the address book gains, on another page, a look-alike of the address the guide goes on with: every step
-// that shows the address warns, the exchange page no longer compares with it, and nothing recorded is lost.
+// that shows the address warns, the exchange page no longer compares with it (it warns of the mark instead), and nothing recorded is lost.
 effectsOnNextTask();
 
 const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
@@ -18,7 +18,7 @@ const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const LOOKALIKE = getAddress(`0x5aae${'7'.repeat(32)}eaed`);
 
 /** A Binance guide with its wallet and recovery phrase done, its address checked and skipped for the book, and the test sent and arrived. */
-function guideAtArrival() {
+function guideAtArrival(upTo = Number.POSITIVE_INFINITY) {
   const steps = [
     { type: 'set-route', exchangeId: 'binance', asset: 'ETH', network: 'ethereum' },
     { type: 'choose-wallet', walletKind: 'hardware' },
@@ -29,7 +29,7 @@ function guideAtArrival() {
     { type: 'test-sent' },
     { type: 'test-arrived' },
   ] satisfies GuideAction[];
-  return steps.reduce((state, action) => applyGuideAction(state, action, new Date('2026-12-07T10:00:00Z')), createGuideState(new Date('2026-12-07T10:00:00Z')));
+  return steps.slice(0, upTo).reduce((state, action) => applyGuideAction(state, action, new Date('2026-12-07T10:00:00Z')), createGuideState(new Date('2026-12-07T10:00:00Z')));
 }
 
 describe('a look-alike of the guide address saved on another page', () => {
@@ -56,7 +56,7 @@ describe('a look-alike of the guide address saved on another page', () => {
     expect($('poisoning-alert')?.textContent).toContain('DANGER');
     expect($('test-send-to')).toBeNull();
     expect($('test-sent')).toBeNull();
-    expect(await readChosenAddress('binance')).toBeNull();
+    expect(await readChosenAddress('binance')).toBe('suspect');
     press('goto-arrival');
     await settle();
     expect($('poisoning-alert')?.textContent).toContain('DANGER');
@@ -88,7 +88,39 @@ describe('a look-alike of the guide address saved on another page', () => {
     expect($('poisoning-alert')).not.toBeNull();
     const stored = (await fakeBrowser.storage.local.get('guide:binance'))['guide:binance'];
     expect(stored).toMatchObject({ address: WALLET, addressVerifiedOnDevice: true, testSentAt: start.testSentAt, testArrivedAt: start.testArrivedAt });
-    expect(await readChosenAddress('binance')).toBeNull();
+    expect(await readChosenAddress('binance')).toBe('suspect');
+    render(null, root);
+  });
+
+  test('the balance watch reads nothing for an address marked as a look-alike, and starts once the look-alike is gone', async () => {
+    // Up to the address book skipped, the test not sent: the step that reads the balance before the test.
+    const start = guideAtArrival(-2);
+    expect(start.testSentAt).toBeNull();
+    await fakeBrowser.storage.local.set({
+      guideState: start,
+      'guide:binance': start,
+      settings: { rpcUrl: 'http://127.0.0.1:8545' },
+      addressBook: [{ label: 'Copy', network: 'ethereum', address: LOOKALIKE, addedAt: '2026-12-07T11:00:00Z' }],
+    });
+    // The node the reads would go to, stood in for: every request is kept (a read starts with the block number), each answered with an error.
+    const asked: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: unknown, init?: { body?: unknown }) => {
+        asked.push(String(init?.body));
+        return new Response(JSON.stringify({ jsonrpc: '2.0', id: 0, error: { code: -32000, message: 'stand-in' } }), { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const reads = () => asked.length;
+    const { root, $ } = page();
+    await startGuidePage(root, '?exchange=binance');
+    await settle();
+    await settle();
+    expect($('poisoning-alert')).not.toBeNull();
+    expect(reads()).toBe(0);
+
+    await removeFromAddressBook({ network: 'ethereum', address: LOOKALIKE });
+    await vi.waitFor(() => expect(reads()).toBeGreaterThan(0));
     render(null, root);
   });
 });

@@ -178,7 +178,8 @@ export function App({ initialState, initialSaved, initialBook, books, initialSet
     lowestRead.current = null;
     setRise(null);
     setWatch(watchOff);
-    if (!readable || rpcUrl === undefined || state.address === null || network?.chainId === undefined) return;
+    // An address marked as a look-alike of a saved one is not watched: its steps are hidden, and no arrival is recorded for it.
+    if (suspect || !readable || rpcUrl === undefined || state.address === null || network?.chainId === undefined) return;
     if (phase !== 'before-test' && (phase !== 'after-test' || state.testBaseline === null)) return;
     const controller = new AbortController();
     const read = { rpcUrl, chainId: network.chainId, address: state.address, pollMs: POLL_MS, signal: controller.signal, ...tokenParameter };
@@ -201,7 +202,7 @@ export function App({ initialState, initialSaved, initialBook, books, initialSet
       });
     }
     return () => controller.abort();
-  }, [phase, readable, token, state.testBaseline, state.address, rpcUrl, network, dispatch]);
+  }, [phase, readable, token, state.testBaseline, state.address, suspect, rpcUrl, network, dispatch]);
 
   return (
     <I18nContext.Provider value={i18n}>

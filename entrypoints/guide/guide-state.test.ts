@@ -122,10 +122,12 @@ describe('guide state in storage', () => {
     expect(chosenAddressFor(await readStoredGuides('okx'), undefined)).toBeNull();
   });
 
-  test('a guide whose address has become a look-alike of a saved one gives the exchange page no address to compare with', async () => {
+  test('a guide whose address has become a look-alike of a saved one gives the exchange page no address to compare with, only the mark', async () => {
     const suspect = applyGuideAction(guideWithAddress(), { type: 'address-suspect', suspect: true });
     await saveGuideState(suspect);
-    expect(await readChosenAddress('binance')).toBeNull();
+    expect(await readChosenAddress('binance')).toBe('suspect');
+    // Another exchange's page hears nothing of Binance's guide, marked or not.
+    expect(await readChosenAddress('okx')).toBeNull();
     // The look-alike removed from the book: the same address counts again, and nothing else of the guide was lost.
     const cleared = applyGuideAction(suspect, { type: 'address-suspect', suspect: false });
     await saveGuideState(cleared);

@@ -10,7 +10,7 @@ export const DEFAULT_HISTORY_LENGTH = 365;
 export interface AppendHistoryPointParameters {
   history: readonly HistoryPoint[];
   now: number;
-  /** The share to record; null records a day on which nothing could be valued. */
+  /** The share to record; null records a day without a share to trust (something unvalued, or prices too old). */
   selfShare: number | null;
   maxPoints?: number;
 }
@@ -40,7 +40,7 @@ export function appendHistoryPoint({ history, now, selfShare, maxPoints = DEFAUL
 
 /**
  * The days that have a share: what "N days of history" means wherever it is said (the import's answer, the
- * sentence under the chart). A stored day on which nothing could be valued is not counted.
+ * sentence under the chart). A stored day without a share (something unvalued, or prices too old) is not counted.
  */
 export function recordedDays(history: readonly HistoryPoint[]): number {
   return history.filter((point) => point.selfShare !== null).length;

@@ -116,7 +116,7 @@ export const LimitsSchema = v.object({
 });
 export type Limits = v.InferOutput<typeof LimitsSchema>;
 
-/** One day's self-custody share, for the small chart. `selfShare` is null when nothing could be valued that day. */
+/** One day's self-custody share, for the small chart. `selfShare` is null when no share could be trusted that day: something unvalued, or prices too old (summary.ts `historyShare`). */
 export const HistoryPointSchema = v.object({
   day: v.pipe(v.string(), v.isoDate('bad-day' satisfies HoldingsProblem)),
   selfShare: v.nullable(ShareSchema),

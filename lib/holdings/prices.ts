@@ -171,6 +171,26 @@ export function parseDefillamaPrices({ body, url, fetchedAt, minConfidence = DEF
   return { ok: true, table: { fetchedAt, prices, fiat: {} }, skipped };
 }
 
+export interface MergePriceAnswerParameters {
+  previous: PriceTable;
+  /** A good answer, as `parseDefillamaPrices` reads it. */
+  answer: PriceTable;
+  /** The symbols of the positions being valued: the records and the watched addresses' reading. */
+  held: Iterable<string>;
+}
+
+/**
+ * The table to store after a good answer: the answer's prices, and of the earlier entries only those of coins still held and
+ * still asked for that this answer left out (skipped for low confidence, say), which go on valuing the holding under their
+ * own date, called old by the pages once it is. Every other earlier entry goes: kept, they would pile up and tell what the
+ * user once held. The exchange rates are left as they are.
+ */
+export function mergePriceAnswer({ previous, answer, held }: MergePriceAnswerParameters): PriceTable {
+  const kept: Record<string, PriceEntry> = {};
+  for (const symbol of held) if (Object.hasOwn(previous.prices, symbol) && Object.hasOwn(defillamaCoinIds, symbol)) kept[symbol] = previous.prices[symbol]!;
+  return { ...previous, fetchedAt: answer.fetchedAt, prices: { ...kept, ...answer.prices } };
+}
+
 /**
  * Prices dated more than this many days before now are old. DefiLlama's current price of a coin we value is
  * renewed within minutes, and crypto prices often move by a tenth in two days: a total on older prices can be far
@@ -185,8 +205,8 @@ export interface UsedPriceDatesParameters {
 }
 
 /**
- * The dates of the table's prices for `assets`, oldest first. Only these date a valuation: the background merges each
- * fetch into the stored table and removes nothing, so it keeps entries of coins no longer fetched or not held at all.
+ * The dates of the table's prices for `assets`, oldest first. Only these date a valuation: the table holds every coin the
+ * request asks for, held or not, and a coin no longer held keeps its entry until the next good answer (`mergePriceAnswer`).
  */
 export function usedPriceDates({ table, assets }: UsedPriceDatesParameters): string[] {
   const dates = new Set<string>();

@@ -31,12 +31,17 @@ describe('holdingsOverview', () => {
       ['kraken', 0.25],
     ]);
     expect(overview.total).toBeCloseTo(40_000, 6);
-    expect(historyShare(overview)).toBe(0.25);
-    expect(holdingsSummary(overview, [{ day: '2026-11-24', selfShare: 0.2 }])).toEqual({ selfShare: 0.25, target: 0.8, complete: true, history: [{ day: '2026-11-24', selfShare: 0.2 }] });
+    expect(historyShare(overview, Date.parse(asOf))).toBe(0.25);
+    expect(holdingsSummary(overview, [{ day: '2026-11-24', selfShare: 0.2 }], Date.parse(asOf))).toEqual({
+      selfShare: 0.25,
+      target: 0.8,
+      complete: true,
+      history: [{ day: '2026-11-24', selfShare: 0.2 }],
+    });
   });
 
   it('a missing or failed address reading makes the day unrecorded, not a dip', () => {
-    expect(historyShare(holdingsOverview({ state, prices, readings: null }))).toBeNull();
+    expect(historyShare(holdingsOverview({ state, prices, readings: null }), Date.parse(asOf))).toBeNull();
     const failed: AddressReadings = { readAt: 5, chains: [{ chainId: 1, complete: false, positions: [], error: 'timeout' }] };
     expect(holdingsOverview({ state, prices, readings: failed }).readingsComplete).toBe(false);
   });
@@ -48,7 +53,7 @@ describe('holdingsOverview', () => {
   });
 
   it('nothing recorded: no summary', () => {
-    expect(holdingsSummary(holdingsOverview({ state: parseHoldingsState({}), prices, readings: null }), [])).toBeNull();
+    expect(holdingsSummary(holdingsOverview({ state: parseHoldingsState({}), prices, readings: null }), [], Date.parse(asOf))).toBeNull();
   });
 });
 

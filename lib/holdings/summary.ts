@@ -2,7 +2,7 @@ import type { RiskLevel } from '../risk/order';
 import { readingPositions, type AddressReadings } from './address-readings';
 import { balanceNudge, type BalanceNudgeReason } from './balance-nudge';
 import type { HistoryPoint, HoldingsState } from './model';
-import { usedPriceDates, type PriceTable } from './prices';
+import { oldPricesAsOf, usedPriceDates, type PriceTable } from './prices';
 import { convertUsd, custodyShares, type CustodySharesReturnType, type Position } from './valuation';
 
 /**
@@ -17,6 +17,11 @@ export interface HoldingsPositionsParameters {
 
 export function holdingsPositions({ state, readings }: HoldingsPositionsParameters): Position[] {
   return [...state.holdings, ...readingPositions(readings)];
+}
+
+/** The symbols of every position held, recorded or read at a watched address (cash has none). */
+export function heldAssets({ state, readings }: HoldingsPositionsParameters): string[] {
+  return holdingsPositions({ state, readings }).flatMap((position) => ('asset' in position ? [position.asset] : []));
 }
 
 export interface HoldingsOverviewParameters extends HoldingsPositionsParameters {
@@ -72,13 +77,24 @@ export function holdingsOverview({ state, prices, readings }: HoldingsOverviewPa
     self: view(shares.self, selfUnknowns),
     exchanges: shares.exchanges.map((entry) => view(entry)),
     readingsComplete,
-    priceDates: usedPriceDates({ table: prices, assets: positions.flatMap((position) => ('asset' in position ? [position.asset] : [])) }),
+    priceDates: usedPriceDates({ table: prices, assets: heldAssets({ state, readings }) }),
   };
 }
 
-/** The share to record for today: only a complete valuation makes a point, so missing prices never draw a false dip. */
-export function historyShare(overview: HoldingsOverviewReturnType): number | null {
-  return overview.shares.complete && overview.readingsComplete ? overview.shares.self.share : null;
+/**
+ * The date of the oldest price the valuation uses when it is old at `now` (./prices.ts `oldPricesAsOf`), the one rule
+ * every page warns by; undefined when the prices are recent or nothing held is valued by a price (cash only).
+ */
+export function valuedOnOldPrices(overview: HoldingsOverviewReturnType, now: number): string | undefined {
+  return overview.shares.knownUsd > 0 ? oldPricesAsOf(overview.priceDates, now) : undefined;
+}
+
+/**
+ * The share to record for today: only a complete valuation on recent prices makes a point, so missing prices never draw a
+ * false dip, and prices frozen for days never draw a flat line or a jump that today's prices would not.
+ */
+export function historyShare(overview: HoldingsOverviewReturnType, now: number): number | null {
+  return overview.shares.complete && overview.readingsComplete && valuedOnOldPrices(overview, now) === undefined ? overview.shares.self.share : null;
 }
 
 export interface ExchangeBalanceNudgeParameters extends HoldingsOverviewParameters {
@@ -97,14 +113,18 @@ export interface HoldingsSummary {
   selfShare: number | null;
   target?: number;
   complete: boolean;
+  /** The oldest price used, when the share was made on old prices (`valuedOnOldPrices`). */
+  oldPricesAsOf?: string;
   history: HistoryPoint[];
 }
 
-export function holdingsSummary(overview: HoldingsOverviewReturnType, history: readonly HistoryPoint[]): HoldingsSummary | null {
+export function holdingsSummary(overview: HoldingsOverviewReturnType, history: readonly HistoryPoint[], now: number): HoldingsSummary | null {
   if (!overview.any) return null;
+  const oldPrices = valuedOnOldPrices(overview, now);
   return {
     selfShare: overview.self.share,
     ...(overview.shares.goal === undefined ? {} : { target: overview.shares.goal.target }),
+    ...(oldPrices === undefined ? {} : { oldPricesAsOf: oldPrices }),
     complete: overview.shares.complete && overview.readingsComplete,
     history: history.slice(-90),
   };

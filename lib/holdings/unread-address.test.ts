@@ -23,8 +23,8 @@ describe('an unread watched address', () => {
       const overview = holdingsOverview({ state: stateOf([]), prices, readings });
       expect(overview.self.unknownPositions).toBe(1);
       expect(overview.self.share).toBeNull();
-      expect(historyShare(overview)).toBeNull();
-      expect(holdingsSummary(overview, [])).toMatchObject({ selfShare: null, complete: false });
+      expect(historyShare(overview, Date.parse(asOf))).toBeNull();
+      expect(holdingsSummary(overview, [], Date.parse(asOf))).toMatchObject({ selfShare: null, complete: false });
     }
   });
 
@@ -33,7 +33,7 @@ describe('an unread watched address', () => {
     expect(overview.self.unknownPositions).toBe(1);
     expect(overview.self.share).toBeNull();
     expect(overview.exchanges).toMatchObject([{ custodian: 'binance', value: 2000, share: null, unknownPositions: 0 }]);
-    expect(holdingsSummary(overview, [])?.selfShare).toBeNull();
+    expect(holdingsSummary(overview, [], Date.parse(asOf))?.selfShare).toBeNull();
   });
 
   it('beside a valued self holding: self custody is at least that value, its share of what could be valued', () => {

@@ -76,13 +76,13 @@ describe('holdings in Chromium', () => {
     await expect.poll(() => binanceRow.textContent()).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(2 * ETH_USD));
     await expect.poll(() => options.getByTestId('holdings-prices').textContent()).toContain('Prices: DefiLlama coins API, as of Oct 5, 2026');
 
-    // The chart: a drawn line at one third of the height, and words with the same number and day.
-    const today = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date());
-    await expect.poll(() => options.getByTestId('holdings').getByTestId('sparkline-text').textContent()).toBe(`Self-custody share: 33% on ${today}.`);
-    const d = await options.getByTestId('holdings').getByTestId('sparkline-path').getAttribute('d');
-    expect(d).toMatch(/^M0,26\.67L240,26\.67$/);
-    const box = await options.getByTestId('holdings').getByTestId('sparkline-path').boundingBox();
-    expect(box?.width).toBeGreaterThan(200);
+    // The recorded answer's price is dated 5 Oct 2026, more than two days before any run from now on: the total says its
+    // prices are old, and the chart records no share on them, rather than a point that reads as today's.
+    await expect
+      .poll(() => options.getByTestId('holdings-prices-old').textContent())
+      .toBe('These values use prices from Oct 5, 2026, more than two days old: the total and the shares may be far from today’s.');
+    await expect.poll(() => options.getByTestId('holdings').getByTestId('sparkline-text').textContent()).toBe('No history yet: one point is recorded per day once your holdings can be valued.');
+    expect(await options.getByTestId('holdings').getByTestId('sparkline-path').count()).toBe(0);
     await options.getByTestId('holdings').screenshot({ path: screenshotPath('holdings-options.png') });
   });
 
@@ -115,7 +115,9 @@ describe('holdings in Chromium', () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     await expect.poll(() => popup.getByTestId('holdings-mini-share').textContent()).toBe('You hold 33% yourself; your goal is 80%');
-    await expect.poll(() => popup.getByTestId('holdings-mini').getByTestId('sparkline-path').getAttribute('d')).toMatch(/^M0,/);
+    // The share rests on the recorded answer's price of 5 Oct 2026: the popup says so as the options page does, and draws no point.
+    await expect.poll(() => popup.getByTestId('holdings-mini-prices-old').textContent()).toContain('prices from Oct 5, 2026, more than two days old');
+    expect(await popup.getByTestId('holdings-mini').getByTestId('sparkline-path').count()).toBe(0);
     await popup.close();
     await page.close();
 
@@ -181,7 +183,7 @@ describe('holdings in Chromium', () => {
     // The same file with a snooze long over, as an older version exported it: importing it does not hide Binance's card again.
     const older = JSON.stringify({ ...parsed, settings: { ...parsed.settings, snoozes: { ...parsed.settings.snoozes, binance: { until: 'time', endsAt: now - 86_400_000 } } } });
     await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(older) });
-    await expect.poll(() => options.getByTestId('data-import-message').textContent()).toBe('Imported 2 holdings, 0 watched addresses and 1 day of history.');
+    await expect.poll(() => options.getByTestId('data-import-message').textContent()).toBe('Imported 2 holdings, 0 watched addresses and 0 days of history.');
     expect(JSON.parse(await stored()).holdings).toEqual(before);
     expect(JSON.parse(await stored()).settings.snoozes).toEqual({ kraken });
   });
