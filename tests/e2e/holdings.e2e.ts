@@ -6,21 +6,8 @@ import { createTestClient, http } from 'viem';
 import { deployMulticall3, deployTestToken, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
 import { holdingTokensFor } from '../../lib/holdings/holding-tokens';
 import { defillamaCoinIds } from '../../lib/holdings/prices';
-import { signWarningList } from '../../lib/community/sign-warning-list';
-import {
-  ANVIL_KEY_0,
-  ANVIL_SIGNER_0,
-  activeTabId,
-  allowSiteInChromium,
-  axeProblems,
-  fakeExchangeHtml,
-  launchChromium,
-  root,
-  routeSite,
-  screenshotPath,
-  shadowUi,
-  type ChromiumExtension,
-} from './harness';
+import { activeTabId, allowSiteInChromium, axeProblems, fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
+import { ANVIL_SIGNER_0, emptyWarningList } from './harness/signed';
 
 /**
  * Holdings in the real extension: records typed into the options page, valued with a recorded
@@ -32,12 +19,7 @@ const ecb = readFileSync(join(root, 'tests/fixtures/ecb/eurofxref-daily-2019-06-
 const ETH_USD = 2701.406622981317;
 // Written out here, not built with the code under test: every priced coin, sorted.
 const PRICE_PATH = `/prices/current/${Object.values(defillamaCoinIds).sort().join(',')}`;
-/** A warning list with no entries, signed with Anvil's well-known test key #0 (anyone can sign as it: test lists only). */
 const LIST_URL = 'https://lists.example.org/holdings-test.json';
-const emptyList = () =>
-  signWarningList({ list: { name: 'E2E test list', sequence: 1, issued: '2026-01-01T00:00:00Z', expires: '2099-01-01T00:00:00Z', entries: [] }, privateKey: ANVIL_KEY_0 }).then(({ envelope }) =>
-    JSON.stringify(envelope),
-  );
 
 declare const chrome: {
   storage: {
@@ -64,7 +46,7 @@ describe('holdings in Chromium', () => {
     });
     await browser.context.route('https://www.ecb.europa.eu/**', (route) => route.fulfill({ status: 200, contentType: 'text/xml', body: ecb }));
     await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
-    const list = await emptyList();
+    const list = await emptyWarningList();
     // As a plain file host answers: no CORS headers; read with the access to its host, given as the user's "Allow".
     await browser.context.route(LIST_URL, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: list }));
     await allowSiteInChromium(browser, 'https://lists.example.org/*');
@@ -220,10 +202,8 @@ describe('holdings in Chromium', () => {
     await expect.poll(() => options.getByTestId('data-import-message').textContent()).toBe('Imported 2 holdings, 0 watched addresses and 0 days of history. Added 1 warning list.');
     expect(await options.getByTestId('data-import-message').getAttribute('role')).toBe('status');
     expect(JSON.parse(await stored()).holdings).toEqual(before);
-    const lists = await browser.worker.evaluate(() => chrome.storage.local.get('warningSubscriptions'));
-    expect((lists.warningSubscriptions as { url: string; expectedSigner: string }[]).map(({ url, expectedSigner }) => ({ url, expectedSigner }))).toEqual([
-      { url: LIST_URL, expectedSigner: ANVIL_SIGNER_0 },
-    ]);
+    const held = (await browser.worker.evaluate(() => chrome.storage.local.get('warningSubscriptions'))).warningSubscriptions as { url: string; expectedSigner: string }[];
+    expect(held.map(({ url, expectedSigner }) => ({ url, expectedSigner }))).toEqual([{ url: LIST_URL, expectedSigner: ANVIL_SIGNER_0 }]);
     // Its host was allowed before: it is checked at once.
     await options.locator('[data-testid="subscription"][data-health="ok"]').waitFor();
     expect(JSON.parse(await stored()).settings.snoozes).toEqual({ kraken });
