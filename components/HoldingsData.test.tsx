@@ -13,9 +13,11 @@ function drawData({
   onImport = () => Promise.resolve({ ok: true, holdings: 0, addresses: 0, history: 0 }),
   onDeleteEverything = () => Promise.resolve(true),
   onReminders = () => Promise.resolve(true),
+  onExport = () => Promise.resolve('with-lists' as const),
   hostsHeld = true,
   unusedRpcUrls = [],
 }: {
+  onExport?: () => Promise<'with-lists' | 'without-lists'>;
   onImport?: (file: File) => Promise<ImportResult>;
   onDeleteEverything?: () => Promise<boolean>;
   onReminders?: () => Promise<boolean>;
@@ -31,7 +33,7 @@ function drawData({
           reminders={{ proofOfKeysDay: false }}
           notificationsGranted={false}
           onReminders={onReminders}
-          onExport={() => undefined}
+          onExport={onExport}
           onImport={onImport}
           onDeleteEverything={onDeleteEverything}
           hostsHeld={hostsHeld}
@@ -257,9 +259,43 @@ describe('HoldingsData delete confirmation', () => {
 });
 
 describe('HoldingsData: what the file holds', () => {
-  test('the section says what an export leaves out (warning-list subscriptions, sites opened anyway), not that it saves everything', () => {
+  test('the section says the file carries the warning lists and leaves out the sites opened anyway, and why', () => {
     const { root } = drawData({});
     expect(root.querySelector('[data-testid="data-file-holds"]')?.textContent).toBe(t('dataFileHolds'));
+    const english = JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages;
+    expect(english.dataFileHolds?.message).toMatch(/warning lists.*leaves out the sites you chose to open anyway, so that/);
     render(null, root);
+  });
+
+  test('an export that could not read the warning lists says they were left out; one that carried them says nothing more', async () => {
+    const exported = async (answer: 'with-lists' | 'without-lists') => {
+      const { root, window } = drawData({ onExport: () => Promise.resolve(answer) });
+      root.querySelector('[data-testid="data-export"]')?.dispatchEvent(new window.Event('click', { bubbles: true }));
+      await settle();
+      const shown = root.querySelector('[data-testid="data-export-message"]');
+      const said = { text: shown?.textContent, role: shown?.getAttribute('role') };
+      render(null, root);
+      return said;
+    };
+    expect(await exported('without-lists')).toEqual({ text: t('dataExportNoLists'), role: 'status' });
+    expect(await exported('with-lists')).toEqual({ text: undefined, role: undefined });
+  });
+});
+
+describe('HoldingsData: the warning lists of an import', () => {
+  const counts = () => t('dataImported', [t('dataImportedHoldingsOne', '1'), t('dataImportedAddresses', '0'), t('dataImportedDays', '0')]);
+
+  test('the lists added are counted, with those still waiting for "Allow access" and those held with another maintainer', async () => {
+    const { message, role } = await importWith(() => Promise.resolve({ ok: true, holdings: 1, addresses: 0, history: 0, lists: { added: 2, needAccess: 1, keptOther: 1 } }));
+    expect(role).toBe('status');
+    expect(message).toBe(`${counts()} ${t('dataImportedLists', '2')} ${t('dataImportedListsAccessOne', '1')} ${t('dataImportedListsKeptOne', '1')}`);
+    const none = await importWith(() => Promise.resolve({ ok: true, holdings: 1, addresses: 0, history: 0, lists: { added: 0, needAccess: 0, keptOther: 0 } }));
+    expect(none.message).toBe(counts());
+  });
+
+  test('lists not added after the holdings were written: said as such, as an alert, not as a success', async () => {
+    const { message, role } = await importWith(() => Promise.resolve({ ok: true, holdings: 1, addresses: 0, history: 0, lists: 'failed' }));
+    expect(role).toBe('alert');
+    expect(message).toBe(`${counts()} ${t('dataImportedListsFailed')}`);
   });
 });

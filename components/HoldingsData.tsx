@@ -16,7 +16,14 @@ export type Reminders = Settings['reminders'];
  * An import's answer; `unusedRpcUrls` are the file's RPC addresses stored but used for nothing (plain http to another
  * computer), one for each options field that holds one.
  */
-export type ImportResult = { ok: true; holdings: number; addresses: number; history: number; unusedRpcUrls?: readonly string[] } | { ok: false; reason: string };
+export type ImportResult = { ok: true; holdings: number; addresses: number; history: number; unusedRpcUrls?: readonly string[]; lists?: ListsOutcome } | { ok: false; reason: string };
+
+/**
+ * What an import did with the file's warning lists, when it had any: how many were added, how many of those wait for the
+ * user's "Allow access", how many held ones the file named with another maintainer (left as held); or `'failed'` when
+ * the rest was written but the lists were not added.
+ */
+export type ListsOutcome = { added: number; needAccess: number; keptOther: number } | 'failed';
 type Imported = Extract<ImportResult, { ok: true }>;
 
 export interface HoldingsDataProps {
@@ -28,7 +35,8 @@ export interface HoldingsDataProps {
    * same). Rejects when the browser refuses the request or storage the write: nothing is changed then.
    */
   onReminders: (next: Reminders) => Promise<boolean>;
-  onExport: () => void;
+  /** Writes the file; `'without-lists'` when the warning lists could not be read and the file leaves them out. */
+  onExport: () => Promise<'with-lists' | 'without-lists'>;
   onImport: (file: File) => Promise<ImportResult>;
   /** Resolves false when the browser kept the optional permissions; the data is deleted all the same. */
   onDeleteEverything: () => Promise<boolean>;
@@ -48,6 +56,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
   const [chosenName, setChosenName] = useState<string | undefined>(undefined);
   const [importMessage, setImportMessage] = useState<{ ok: true; imported: Imported } | { ok: false; text: string } | undefined>(undefined);
   const [importing, setImporting] = useState(false);
+  const [listsLeftOut, setListsLeftOut] = useState(false);
   // Each count takes the plural form its language gives it ("1 holding", "2 holdings"), grouped as the reader writes numbers.
   // A file's RPC address the extension will not send to is said after the counts, with why and what to do; worded as
   // the page draws, so an address the user has since replaced in its field is no longer named. The file wrote those
@@ -57,13 +66,25 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
     const holdings = pluralText(done.holdings, { one: 'dataImportedHoldingsOne', other: 'dataImportedHoldings' }, t, locale, formatCount(done.holdings, locale));
     const addresses = pluralText(done.addresses, { one: 'dataImportedAddressesOne', other: 'dataImportedAddresses' }, t, locale, formatCount(done.addresses, locale));
     const days = pluralText(done.history, { one: 'dataImportedDaysOne', other: 'dataImportedDays' }, t, locale, formatCount(done.history, locale));
-    const counts = t('dataImported', [holdings, addresses, days]);
+    const said = [t('dataImported', [holdings, addresses, days]), ...listsText(done.lists)];
     const fromFile = done.unusedRpcUrls ?? [];
     const unused = unusedRpcUrls.filter((url) => fromFile.includes(url));
-    if (unused.length === 0) return counts;
-    const refused = pluralText(unused.length, { one: 'dataImportedRpcUnusedOne', other: 'dataImportedRpcUnused' }, t, locale, rpcOriginsText(unused, t, locale));
-    return `${counts}${gapAfter(counts, locale)}${refused}`;
+    if (unused.length > 0) said.push(pluralText(unused.length, { one: 'dataImportedRpcUnusedOne', other: 'dataImportedRpcUnused' }, t, locale, rpcOriginsText(unused, t, locale)));
+    return said.reduce((text, next) => `${text}${gapAfter(text, locale)}${next}`);
   };
+  // The file's warning lists: those added, those of them Reserve Radar may not read until the user allows it on their
+  // row, and those held already that the file names with another maintainer (left as held); or that none was added.
+  const listsText = (lists: ListsOutcome | undefined): string[] => {
+    if (lists === undefined) return [];
+    if (lists === 'failed') return [t('dataImportedListsFailed')];
+    const count = (n: number, keys: { one: Parameters<typeof t>[0]; other: Parameters<typeof t>[0] }) => pluralText(n, keys, t, locale, formatCount(n, locale));
+    return [
+      ...(lists.added === 0 ? [] : [count(lists.added, { one: 'dataImportedListsOne', other: 'dataImportedLists' })]),
+      ...(lists.needAccess === 0 ? [] : [count(lists.needAccess, { one: 'dataImportedListsAccessOne', other: 'dataImportedListsAccess' })]),
+      ...(lists.keptOther === 0 ? [] : [count(lists.keptOther, { one: 'dataImportedListsKeptOne', other: 'dataImportedListsKept' })]),
+    ];
+  };
+  const importFailedLate = (message: typeof importMessage) => message !== undefined && (!message.ok || message.imported.lists === 'failed');
   // Focus follows the question: into it on its safe answer, back to "Delete everything…" after.
   const confirm = useInlineConfirm();
   const [deleted, setDeleted] = useState<'done' | 'permissionsKept' | undefined>(undefined);
@@ -143,7 +164,18 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
           {t('dataFileHolds')}
         </p>
         <div class="holdings__form">
-          <button type="button" class="ghost" onClick={onExport} data-testid="data-export">
+          <button
+            type="button"
+            class="ghost"
+            onClick={() => {
+              setListsLeftOut(false);
+              void onExport().then(
+                (carried) => setListsLeftOut(carried === 'without-lists'),
+                (error: unknown) => console.error('[reserve-radar] the export failed', error),
+              );
+            }}
+            data-testid="data-export"
+          >
             {t('dataExport')}
           </button>
           {/* aria-disabled while an import runs: two imports never interleave. */}
@@ -172,8 +204,13 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
             </span>
           )}
         </div>
+        {listsLeftOut && (
+          <p class="muted" role="status" data-testid="data-export-message">
+            {t('dataExportNoLists')}
+          </p>
+        )}
         {importMessage !== undefined && (
-          <p class={importMessage.ok ? 'holdings__ok' : 'form-error'} role={importMessage.ok ? 'status' : 'alert'} data-testid="data-import-message">
+          <p class={importFailedLate(importMessage) ? 'form-error' : 'holdings__ok'} role={importFailedLate(importMessage) ? 'alert' : 'status'} data-testid="data-import-message">
             {importMessage.ok ? importedText(importMessage.imported) : importMessage.text}
           </p>
         )}

@@ -61,6 +61,11 @@ export const ExtensionRequestSchema = v.variant('type', [
   /** `replaces`: the maintainer address the user confirmed replacing at the same URL (the list's key changed). */
   v.object({ type: v.literal('subscribe'), url: v.pipe(v.string(), v.maxLength(2048)), signer: v.pipe(v.string(), v.maxLength(64)), replaces: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
   v.object({ type: v.literal('unsubscribe'), url: v.pipe(v.string(), v.maxLength(2048)) }),
+  /** An imported file's lists, added when not held (at most 50, MAX_SUBSCRIPTIONS: more are never kept). */
+  v.object({
+    type: v.literal('import-lists'),
+    lists: v.pipe(v.array(v.object({ url: v.pipe(v.string(), v.maxLength(2048)), signer: v.pipe(v.string(), v.maxLength(64)) })), v.maxLength(50)),
+  }),
   /** Holdings (options page and popup): the popup's share line, a refresh now, and deleting every local datum. */
   v.object({ type: v.literal('holdings-summary') }),
   v.object({ type: v.literal('holdings-refresh'), balances: v.optional(v.boolean(), false) }),

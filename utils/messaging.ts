@@ -5,6 +5,7 @@ import type { HoldingsSummary } from '@/lib/holdings/summary';
 import type { SourceView } from '@/entrypoints/background/data';
 import type { SubscribeResult } from '@/lib/community/subscription';
 import type { SubscriptionView } from '@/entrypoints/background/warnings';
+import type { ListsImport } from '@/entrypoints/background/import-lists';
 import type { ReadBalancesReturnType, RefreshPricesReturnType } from '@/entrypoints/background/holdings';
 import type { RunAlertView, RunSnoozeView } from '@/lib/view/run-alert-view';
 
@@ -33,6 +34,7 @@ export interface ResponseMap {
   'subscriptions-state': SubscriptionView[];
   subscribe: SubscribeResult;
   unsubscribe: SubscriptionView[];
+  'import-lists': ListsImport;
   'holdings-summary': HoldingsSummary | null;
   'holdings-refresh': { balances: ReadBalancesReturnType | undefined; prices: RefreshPricesReturnType['status'] };
   'delete-all-data': SourceView[];

@@ -8,7 +8,8 @@ import type { BackgroundContext } from './context';
 import { allowLookalike, disallowLookalike, forgetAllowedLookalikes } from '@/utils/allowed-lookalikes';
 import { openGuide } from './guide';
 import { refreshExchangeTabs } from './open-tabs';
-import { subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
+import { checkSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
+import { addImportedLists } from './import-lists';
 import { WARNING_LISTS_KEY } from '@/utils/warning-lists-watch';
 import { heldSnapshot, sourceViews } from './data';
 import { refreshNow } from './refresh-now';
@@ -119,6 +120,14 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
       await unsubscribe(request.url);
       await listsChanged();
       return subscriptionViews();
+    },
+    async 'import-lists'(request) {
+      const answer = await addImportedLists(request.lists.map(({ url, signer }) => ({ url, expectedSigner: signer })));
+      if (!answer.ok || answer.added === 0) return answer;
+      // Added and answered as added: a list whose host is readable already is checked now, the others wait for their access.
+      await checkSubscriptions({ force: true }).catch((error: unknown) => console.warn('[reserve-radar] imported warning lists not checked yet:', error));
+      await listsChanged();
+      return answer;
     },
     'holdings-summary': () => summaryForPopup(),
     async 'holdings-refresh'(request) {

@@ -34,6 +34,7 @@ import { usePermission } from '@/utils/broad-access';
 import { changeRunNotifications } from './run-notify';
 import { changeReminders, wantsAnyReminder } from './reminders';
 import { importedResult } from './import-result';
+import { addFileLists, listsForExport, listsOverLimit } from './import-lists';
 import { send } from '@/utils/send';
 
 interface Loaded {
@@ -134,10 +135,18 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
     const { data } = result;
     const book = data.addressBook === undefined ? undefined : parseAddressBook(data.addressBook);
     if (book !== undefined && book.rejected.length > 0) return { ok: false, reason: t('dataBadAddressBook', addressBookProblemText(t, book.rejected[0]!.problem, locale)) };
+    // The file's warning lists with the ones held must fit, or nothing is written; a read that fails leaves it to the background's own count.
+    const fileLists = data.warningLists === undefined || data.warningLists.length === 0 ? undefined : data.warningLists;
+    if (fileLists !== undefined) {
+      const held = await send({ type: 'subscriptions-state' }).catch(() => undefined);
+      if (listsOverLimit(held, fileLists)) return { ok: false, reason: t('dataFailListsOverLimit') };
+    }
     const state = parseHoldingsState({ holdings: data.holdings, addresses: data.addresses, ...(data.goal === undefined ? {} : { goal: data.goal }), limits: data.limits, history: data.history });
     // All or nothing: one write, which the browser stores whole or refuses whole.
     const written = await writeImport({ holdings: state, settings: data.settings, addressBook: book?.entries });
     if (!written.ok) return { ok: false, reason: t(written.reason) };
+    // Added after the holdings, in the lists' own turn in the background; a failure there is said after the counts, not hidden.
+    const lists = fileLists === undefined ? undefined : await addFileLists(fileLists, (asked) => send({ type: 'import-lists', lists: asked }));
     try {
       if (data.settings !== undefined) await onSettingsReplaced();
       await reload();
@@ -146,7 +155,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
       console.error('Imported, but the first re-read failed', error);
     }
     void refreshPrices();
-    return importedResult(state, data.settings);
+    return { ...importedResult(state, data.settings), ...(lists === undefined ? {} : { lists }) };
   };
 
   return (
@@ -193,12 +202,15 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
           await onSettingsReplaced().catch((error: unknown) => console.error('[reserve-radar] reminders changed, but the re-read failed', error));
           return held;
         }}
-        onExport={() => {
-          void (async () => {
-            const [state, current, addressBook] = await Promise.all([getHoldings(), getSettings(), loadAddressBook()]);
-            const now = Date.now();
-            download(exportData({ state, settings: current, addressBook, now }), `reserve-radar-${new Date(now).toISOString().slice(0, 10)}.json`);
-          })();
+        onExport={async () => {
+          // Lists that cannot be read now are left out of the file, and the page says so.
+          const [state, current, addressBook, warningLists] = await Promise.all([getHoldings(), getSettings(), loadAddressBook(), listsForExport(() => send({ type: 'subscriptions-state' }))]);
+          const now = Date.now();
+          download(
+            exportData({ state, settings: current, addressBook, ...(warningLists === undefined ? {} : { warningLists }), now }),
+            `reserve-radar-${new Date(now).toISOString().slice(0, 10)}.json`,
+          );
+          return warningLists === undefined ? 'without-lists' : 'with-lists';
         }}
         onImport={onImport}
         onDeleteEverything={async () => {

@@ -62,7 +62,7 @@ describe('the reminders with this glue', () => {
           reminders={{ proofOfKeysDay: false }}
           notificationsGranted={false}
           onReminders={(next) => changeReminders(next, false)}
-          onExport={() => undefined}
+          onExport={() => Promise.resolve('with-lists')}
           onImport={() => Promise.resolve({ ok: true, holdings: 0, addresses: 0, history: 0 })}
           onDeleteEverything={() => Promise.resolve(true)}
           unusedRpcUrls={[]}

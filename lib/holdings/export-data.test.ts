@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings } from '../settings';
-import { EXPORT_FORMAT, MAX_IMPORT_BYTES, exportData, importData, type ImportDataReturnType } from './export-data';
+import { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES, exportData, importData, type ImportDataReturnType } from './export-data';
 import messages from '../../public/_locales/en/messages.json';
 import { importFailureText } from '../words/import-failure';
 import { translateFrom } from '../words/translate-from';
@@ -70,7 +70,7 @@ describe('exportData / importData', () => {
     ['a file of only spaces and line breaks', ' \n\t\n', 'empty', /^The file is empty\.$/],
     ['an array', '[]', 'wrong-format', /not a Reserve Radar export/],
     ['another format', JSON.stringify({ format: 'something-else', version: 1 }), 'wrong-format', /not a Reserve Radar export/],
-    ['a newer version', file({ version: 2 }), 'newer-version', /newer version/],
+    ['a newer version', file({ version: EXPORT_VERSION + 1 }), 'newer-version', /newer version/],
     ['no version', JSON.stringify({ ...JSON.parse(file()), version: undefined }), 'no-version', /^The file does not say which version of the Reserve Radar export format it uses\.$/],
     ['a version written as text', file({ version: '1' }), 'unknown-version', /^The file names a version of the Reserve Radar export format that this version of Reserve Radar does not know\.$/],
     ['a version of 0', file({ version: 0 }), 'unknown-version', /does not know/],

@@ -1,7 +1,9 @@
 import * as v from 'valibot';
+import type { SubscribeFailureCode } from '../community/subscription';
 import { getExchange } from '../exchanges/registry';
 import { SettingsSchema } from '../settings';
 import { snoozesInForce } from '../view/nudge-policy';
+import { checkFileLists, ExportedListsSchema, exportedLists, tooManyLists, type ExportedList } from './export-lists';
 import { CustodianSchema, GoalSchema, HistoryPointSchema, HoldingSchema, LimitsSchema, MAX_ADDRESSES, MAX_HOLDINGS, WatchedAddressSchema, type HoldingsProblem, type HoldingsState } from './model';
 
 /**
@@ -11,7 +13,8 @@ import { CustodianSchema, GoalSchema, HistoryPointSchema, HoldingSchema, LimitsS
  */
 
 export const EXPORT_FORMAT = 'reserve-radar-export';
-export const EXPORT_VERSION = 1;
+/** 2 carries the warning-list subscriptions; a version 1 file, without them, still imports and leaves the lists alone. */
+export const EXPORT_VERSION = 2;
 /** Far above a real export (a thousand holdings is ~200 kB) and small enough to parse without a stall. */
 export const MAX_IMPORT_BYTES = 2_000_000;
 const MAX_DEPTH = 32;
@@ -19,7 +22,7 @@ const HOSTILE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', '
 
 export const ExportFileSchema = v.object({
   format: v.literal(EXPORT_FORMAT),
-  version: v.literal(EXPORT_VERSION),
+  version: v.union([v.literal(1), v.literal(EXPORT_VERSION)]),
   exportedAt: v.pipe(v.string(), v.isoTimestamp()),
   holdings: v.pipe(v.array(HoldingSchema), v.maxLength(MAX_HOLDINGS, 'too-many-holdings' satisfies HoldingsProblem)),
   addresses: v.pipe(v.array(WatchedAddressSchema), v.maxLength(MAX_ADDRESSES, 'too-many-addresses' satisfies HoldingsProblem)),
@@ -33,6 +36,11 @@ export const ExportFileSchema = v.object({
   settings: v.optional(SettingsSchema),
   /** Passed through: the custody module validates it (`parseAddressBook`) before use. */
   addressBook: v.optional(v.unknown()),
+  /**
+   * Checked as the subscribe form checks them (lib/holdings/export-lists.ts). The sites the user chose to open
+   * anyway past a warning are never read from a file: a file from someone else could let a fake site through.
+   */
+  warningLists: v.optional(ExportedListsSchema),
 });
 export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
 
@@ -57,18 +65,24 @@ export type ImportFailure =
   | { code: 'invalid'; path: ImportPath }
   /** A holding (path: ['holdings', index]) of a kind, or on an exchange, that this version does not know: a newer file. */
   | { code: 'unknown-kind'; path: ImportPath }
-  | { code: 'unknown-exchange'; path: ImportPath };
+  | { code: 'unknown-exchange'; path: ImportPath }
+  | { code: 'too-many-lists'; limit: number }
+  /** A list (path: ['warningLists', index]) the subscribe form would refuse, with the form's reason. */
+  | { code: 'bad-warning-list'; path: ImportPath; reason: SubscribeFailureCode }
+  | { code: 'warning-list-twice'; path: ImportPath };
 export type ImportFailureCode = ImportFailure['code'];
 
 export interface ExportDataParameters {
   state: HoldingsState;
   settings?: unknown;
   addressBook?: unknown;
+  /** The warning-list subscriptions; absent when they could not be read, and then the file says nothing of them. */
+  warningLists?: readonly ExportedList[];
   now: number;
 }
 
 /** The file's text: pretty-printed so a user can read what they are keeping. */
-export function exportData({ state, settings, addressBook, now }: ExportDataParameters): string {
+export function exportData({ state, settings, addressBook, warningLists, now }: ExportDataParameters): string {
   const file: Omit<ExportFile, 'settings'> & { settings?: unknown } = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -80,6 +94,7 @@ export function exportData({ state, settings, addressBook, now }: ExportDataPara
     history: state.history,
     ...(settings === undefined ? {} : { settings: withoutSpentSnoozes(settings, now) }),
     ...(addressBook === undefined ? {} : { addressBook }),
+    ...(warningLists === undefined ? {} : { warningLists: exportedLists(warningLists) }),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -179,11 +194,21 @@ export function importData(text: string): ImportDataReturnType {
   }
   const unknown = unknownInHoldings(head.holdings);
   if (unknown !== undefined) return fail(unknown, pathText(unknown.path));
+  const tooMany = tooManyLists(head.warningLists);
+  if (tooMany !== undefined) return fail(tooMany);
   const parsed = v.safeParse(ExportFileSchema, raw);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = importPath(issue?.path as { key: unknown }[] | undefined);
     return fail({ code: 'invalid', path }, parsed.issues.map((i) => `${pathText(importPath(i.path as { key: unknown }[] | undefined)) || '(file)'}: ${i.message}`).join('; '));
   }
-  return { ok: true, data: parsed.output };
+  const { warningLists, ...data } = parsed.output;
+  if (warningLists === undefined) return { ok: true, data };
+  const lists = checkFileLists(warningLists);
+  if (!lists.ok) {
+    const { problem } = lists;
+    const path = ['warningLists', problem.index];
+    return fail(problem.code === 'bad-warning-list' ? { code: problem.code, path, reason: problem.reason } : { code: problem.code, path }, pathText(path));
+  }
+  return { ok: true, data: { ...data, warningLists: lists.lists } };
 }

@@ -24,6 +24,9 @@ const FAILURES: ImportFailure[] = [
   { code: 'invalid', path: [] },
   { code: 'unknown-kind', path: ['holdings', 3] },
   { code: 'unknown-exchange', path: ['holdings', 3] },
+  { code: 'too-many-lists', limit: 50 },
+  { code: 'bad-warning-list', path: ['warningLists', 1], reason: 'not-https' },
+  { code: 'warning-list-twice', path: ['warningLists', 1] },
 ];
 
 describe('import failure words', () => {
@@ -36,7 +39,8 @@ describe('import failure words', () => {
       expect(new Set(texts).size, locale).toBe(FAILURES.length);
       for (const [i, failure] of FAILURES.entries()) {
         expect(texts[i], `${locale}:${failure.code}`).not.toMatch(/^$|\$\d/);
-        for (const [name, figure] of Object.entries(failure)) if (name !== 'code' && name !== 'path' && name !== 'limitBytes') expect(texts[i], `${locale}:${failure.code}`).toContain(String(figure));
+        for (const [name, figure] of Object.entries(failure))
+          if (name !== 'code' && name !== 'path' && name !== 'limitBytes' && name !== 'reason') expect(texts[i], `${locale}:${failure.code}`).toContain(String(figure));
       }
     }
   });
@@ -55,6 +59,8 @@ describe('import failure words', () => {
     [['settings', 'rpcUrl'], '“JSON-RPC address” in your settings'],
     [['settings', 'chainRpcUrls', '8453'], '“Base endpoint” in your settings'],
     [['settings', 'corner'], 'your settings'],
+    [['warningLists', 2, 'url'], 'warning list 3 in “Community warning lists”'],
+    [['warningLists'], '“Community warning lists”'],
     [['exportedAt'], 'the date of the export'],
   ];
   const CODE = /\w\[\d+\]|[a-z]\.[a-z]|[a-z][A-Z]|\b(selfShareTarget|exportedAt|kraken|updatedAt|chainRpcUrls|rpcUrl|maxShare)\b/;

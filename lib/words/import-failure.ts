@@ -1,6 +1,7 @@
 import type { ImportFailure, ImportFailureCode } from '../holdings/export-data';
 import { formatByteSize } from './format';
 import { importPlaceText } from './import-place';
+import { subscribeFailureText } from './warning-list-words';
 import type { MessageKey, Translate } from './translate-from';
 
 /** One sentence per reason an export file was refused. */
@@ -18,6 +19,9 @@ export const IMPORT_FAILURE_KEYS: Record<ImportFailureCode, MessageKey> = {
   invalid: 'dataFailInvalid',
   'unknown-kind': 'dataFailUnknownKind',
   'unknown-exchange': 'dataFailUnknownExchange',
+  'too-many-lists': 'dataFailTooManyLists',
+  'bad-warning-list': 'dataFailBadList',
+  'warning-list-twice': 'dataFailListTwice',
 };
 
 /** Why an export file was not imported, in the reader's language (the options page's data section). */
@@ -42,6 +46,13 @@ export function importFailureText(failure: ImportFailure, t: Translate, locale =
     case 'unknown-exchange':
       // The holding by its position only: what the file spells there is not repeated.
       return t(IMPORT_FAILURE_KEYS[failure.code], importPlaceText(failure.path, t));
+    case 'too-many-lists':
+      return t(IMPORT_FAILURE_KEYS[failure.code], String(failure.limit));
+    case 'bad-warning-list':
+      // The list by its position from 1, and the subscribe form's own reason: what the file spells is not repeated.
+      return t(IMPORT_FAILURE_KEYS[failure.code], [String(Number(failure.path[1]) + 1), subscribeFailureText(failure.reason, t)]);
+    case 'warning-list-twice':
+      return t(IMPORT_FAILURE_KEYS[failure.code], String(Number(failure.path[1]) + 1));
     default:
       return t(IMPORT_FAILURE_KEYS[failure.code]);
   }

@@ -69,6 +69,10 @@ export function importPlaceText(path: ImportPath, t: Translate): string {
       const label = labelOf(SETTING_LABELS, first);
       return label === undefined ? settings : within(quoted(t(label)), settings);
     }
+    case 'warningLists': {
+      const section = quoted(t('listsTitle'));
+      return typeof first === 'number' ? within(t('importPlaceWarningList', String(first + 1)), section) : section;
+    }
     case 'exportedAt':
       return t('importPlaceExportDate');
     default:

@@ -150,6 +150,7 @@ describe('a count said in a message goes through pluralText', () => {
     'cexsEntryAboveMax',
     'cexsEntryAt', // an index
     'importPlaceHistoryEntry', // a position: "entry 2"
+    'importPlaceWarningList', // a position: "warning list 2"
     'holdingsSaveTooManyHoldings', // limits fixed in code, far above 1
     'holdingsSaveTooManyAddresses',
     'verifyReservesFailTooMany',
@@ -198,7 +199,8 @@ describe('a count said in a message goes through pluralText', () => {
 
   /** Keys looked up in a table, read there: each number they are handed is no count of things, or never meets 1. */
   const NOT_COUNT_LOOKUPS = new Set([
-    // dataFailTooDeep (a nesting limit fixed in code), dataFailNewerVersion (a format number)
+    // dataFailTooDeep (a nesting limit fixed in code), dataFailNewerVersion (a format number), dataFailTooManyLists
+    // (MAX_SUBSCRIPTIONS, fixed in code at 50), dataFailBadList and dataFailListTwice (a list's position: "warning list 2")
     'lib/words/import-failure.ts: IMPORT_FAILURE_KEYS[failure.code]',
     // listsSubscribeTooMany: MAX_SUBSCRIPTIONS, fixed in code at 50; listsSubscribeAlready: LIST_CHECK_EVERY_HOURS, fixed at 6
     'lib/words/warning-list-words.ts: SUBSCRIBE_FAILURE_KEYS[code]',

@@ -6,7 +6,8 @@ import { createTestClient, http } from 'viem';
 import { deployMulticall3, deployTestToken, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
 import { holdingTokensFor } from '../../lib/holdings/holding-tokens';
 import { defillamaCoinIds } from '../../lib/holdings/prices';
-import { activeTabId, axeProblems, fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
+import { activeTabId, allowSiteInChromium, axeProblems, fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
+import { ANVIL_SIGNER_0, emptyWarningList } from './harness/signed';
 
 /**
  * Holdings in the real extension: records typed into the options page, valued with a recorded
@@ -18,6 +19,7 @@ const ecb = readFileSync(join(root, 'tests/fixtures/ecb/eurofxref-daily-2019-06-
 const ETH_USD = 2701.406622981317;
 // Written out here, not built with the code under test: every priced coin, sorted.
 const PRICE_PATH = `/prices/current/${Object.values(defillamaCoinIds).sort().join(',')}`;
+const LIST_URL = 'https://lists.example.org/holdings-test.json';
 
 declare const chrome: {
   storage: {
@@ -44,6 +46,10 @@ describe('holdings in Chromium', () => {
     });
     await browser.context.route('https://www.ecb.europa.eu/**', (route) => route.fulfill({ status: 200, contentType: 'text/xml', body: ecb }));
     await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
+    const list = await emptyWarningList();
+    // As a plain file host answers: no CORS headers; read with the access to its host, given as the user's "Allow".
+    await browser.context.route(LIST_URL, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: list }));
+    await allowSiteInChromium(browser, 'https://lists.example.org/*');
     options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('holdings').waitFor();
@@ -165,7 +171,12 @@ describe('holdings in Chromium', () => {
     await expect.poll(() => options.getByTestId('holding-row').count()).toBe(2);
   });
 
-  test('export, then import the same file: a summary, and the same holdings; a card snooze whose time has passed is neither exported nor imported', async () => {
+  test('export, then import the same file: a summary, and the same holdings and warning list; a card snooze whose time has passed is neither exported nor imported', async () => {
+    // A warning list subscribed in the page, as the user does.
+    await options.getByTestId('list-url').fill(LIST_URL);
+    await options.getByTestId('list-signer').fill(ANVIL_SIGNER_0);
+    await options.getByTestId('list-add').click();
+    await options.locator('[data-testid="subscription"][data-health="ok"]').waitFor();
     // Binance's card hidden for two seconds, Kraken's for a day: storage changes nothing when Binance's time passes.
     const now = Date.now();
     const kraken = { until: 'time', endsAt: now + 86_400_000 };
@@ -178,16 +189,26 @@ describe('holdings in Chromium', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^reserve-radar-\d{4}-\d{2}-\d{2}\.json$/);
     const text = readFileSync((await file.path())!, 'utf8');
-    const parsed = JSON.parse(text) as { format: string; holdings: unknown[]; settings: { snoozes: object } };
+    const parsed = JSON.parse(text) as { format: string; holdings: unknown[]; settings: { snoozes: object }; warningLists: unknown };
     expect(parsed.format).toBe('reserve-radar-export');
     expect(parsed.holdings).toHaveLength(2);
     expect(parsed.settings.snoozes).toEqual({ kraken });
+    expect(parsed.warningLists).toEqual([{ url: LIST_URL, expectedSigner: ANVIL_SIGNER_0 }]);
+    expect(await options.getByTestId('data-export-message').count()).toBe(0);
     const before = JSON.parse(await stored()).holdings;
+    // As in a browser without the list: the import adds it again.
+    await browser.worker.evaluate(() => chrome.storage.local.set({ warningSubscriptions: [] }));
+    await expect.poll(() => options.getByTestId('subscription').count()).toBe(0);
     // The same file with a snooze long over, as an older version exported it: importing it does not hide Binance's card again.
     const older = JSON.stringify({ ...parsed, settings: { ...parsed.settings, snoozes: { ...parsed.settings.snoozes, binance: { until: 'time', endsAt: now - 86_400_000 } } } });
     await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(older) });
-    await expect.poll(() => options.getByTestId('data-import-message').textContent()).toBe('Imported 2 holdings, 0 watched addresses and 0 days of history.');
+    await expect.poll(() => options.getByTestId('data-import-message').textContent()).toBe('Imported 2 holdings, 0 watched addresses and 0 days of history. Added 1 warning list.');
+    expect(await options.getByTestId('data-import-message').getAttribute('role')).toBe('status');
     expect(JSON.parse(await stored()).holdings).toEqual(before);
+    const held = (await browser.worker.evaluate(() => chrome.storage.local.get('warningSubscriptions'))).warningSubscriptions as { url: string; expectedSigner: string }[];
+    expect(held.map(({ url, expectedSigner }) => ({ url, expectedSigner }))).toEqual([{ url: LIST_URL, expectedSigner: ANVIL_SIGNER_0 }]);
+    // Its host was allowed before: it is checked at once.
+    await options.locator('[data-testid="subscription"][data-health="ok"]').waitFor();
     expect(JSON.parse(await stored()).settings.snoozes).toEqual({ kraken });
   });
 

@@ -52,3 +52,9 @@ export async function krakenWarningList({ name, sequence, title, privateKey, lan
   };
   return JSON.stringify((await signWarningList({ list, privateKey })).envelope);
 }
+
+/** A warning list with no entries, as served, signed with Anvil's test key #0: a subscription that warns of nothing. */
+export async function emptyWarningList(): Promise<string> {
+  const list = { name: 'E2E test list', sequence: 1, issued: '2026-01-01T00:00:00Z', expires: '2099-01-01T00:00:00Z', entries: [] };
+  return JSON.stringify((await signWarningList({ list, privateKey: ANVIL_KEY_0 })).envelope);
+}
