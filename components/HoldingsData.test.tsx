@@ -262,7 +262,7 @@ describe('HoldingsData: what the file holds', () => {
   test('the section says the file carries the warning lists and leaves out the sites opened anyway, and why', () => {
     const { root } = drawData({});
     expect(root.querySelector('[data-testid="data-file-holds"]')?.textContent).toBe(t('dataFileHolds'));
-    const english = JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages;
+    const english = localeMessages('en');
     expect(english.dataFileHolds?.message).toMatch(/warning lists.*leaves out the sites you chose to open anyway, so that/);
     render(null, root);
   });
