@@ -23,7 +23,7 @@ export function HoldingsMini({ load }: { load: () => Promise<HoldingsSummary | n
       {/* A share made on months-old prices would read as today's: the options page's warning, by the same rule. */}
       {summary.oldPricesAsOf !== undefined && <p data-testid="holdings-mini-prices-old">{t('holdingsPricesOld', formatDate(summary.oldPricesAsOf, locale))}</p>}
       {!summary.complete && summary.selfShare !== null && <p class="muted">{t('holdingsIncomplete')}</p>}
-      <Sparkline history={summary.history} id="holdings-mini-chart" />
+      <Sparkline history={summary.history} id="holdings-mini-chart" oldPrices={summary.oldPricesAsOf !== undefined} />
     </section>
   );
 }

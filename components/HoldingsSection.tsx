@@ -140,7 +140,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
             </tbody>
           </table>
           <h3 class="card__heading">{t('holdingsHistory')}</h3>
-          <Sparkline history={state.history} id="holdings-chart" width={240} height={40} />
+          <Sparkline history={state.history} id="holdings-chart" width={240} height={40} oldPrices={oldValues !== undefined} />
         </div>
       )}
 

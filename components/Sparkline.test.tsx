@@ -11,11 +11,11 @@ const words = (locale: string) => translateFrom(localeMessages(locale));
 
 afterEach(() => vi.unstubAllGlobals());
 
-function sentence(history: readonly HistoryPoint[], locale: string, tag: string) {
+function sentence(history: readonly HistoryPoint[], locale: string, tag: string, oldPrices = false) {
   const { root } = page();
   render(
     <I18nContext.Provider value={{ t: words(locale), locale: tag }}>
-      <Sparkline history={history} id="s" />
+      <Sparkline history={history} id="s" oldPrices={oldPrices} />
     </I18nContext.Provider>,
     root,
   );
@@ -42,5 +42,15 @@ describe('Sparkline sentence', () => {
     const start = Date.parse('2020-01-01T00:00:00Z');
     const long = Array.from({ length: 1500 }, (_, i) => ({ day: new Date(start + i * 86_400_000).toISOString().slice(0, 10), selfShare: 0.5 }));
     expect(sentence(long, 'de', 'de')).toContain('1.500');
+  });
+
+  test('with no point yet, old prices are named as the reason, not holdings that cannot be valued', () => {
+    const t = words('en');
+    const today: HistoryPoint[] = [{ day: '2026-12-07', selfShare: null }];
+    expect(sentence(today, 'en', 'en', true)).toBe(t('sparklineEmptyOldPrices'));
+    expect(t('sparklineEmptyOldPrices')).not.toBe(t('sparklineEmpty'));
+    expect(sentence(today, 'en', 'en')).toBe(t('sparklineEmpty'));
+    // A good point from before still has its own sentence, old prices or not.
+    expect(sentence([{ day: '2026-12-01', selfShare: 0.4 }, ...today], 'en', 'en', true)).toBe(t('sparklineOne', ['40%', formatDate('2026-12-01', 'en')]));
   });
 });

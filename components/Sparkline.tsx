@@ -9,13 +9,15 @@ export interface SparklineProps {
   height?: number;
   /** Unique per page: ties the drawing to its words. */
   id: string;
+  /** The page values the holdings on prices more than two days old (`valuedOnOldPrices`): no point is recorded until they are recent. */
+  oldPrices?: boolean;
 }
 
 /**
  * The self-custody share over time on a fixed 0–100 % scale. The drawing is decoration for
  * sighted readers; the sentence beside it carries the same numbers for everyone.
  */
-export function Sparkline({ history, width = 120, height = 24, id }: SparklineProps) {
+export function Sparkline({ history, width = 120, height = 24, id, oldPrices = false }: SparklineProps) {
   const t = useT();
   const locale = useLocale();
   // Days with a share only, counted by recordedDays as the import counts them: today's unvalued point is not one.
@@ -24,7 +26,7 @@ export function Sparkline({ history, width = 120, height = 24, id }: SparklinePr
   const last = known.at(-1);
   const text =
     first === undefined || last === undefined
-      ? t('sparklineEmpty')
+      ? t(oldPrices ? 'sparklineEmptyOldPrices' : 'sparklineEmpty')
       : first === last
         ? t('sparklineOne', [formatPercent(last.selfShare!, locale, 0), formatDate(last.day, locale)])
         : t('sparklineRange', [

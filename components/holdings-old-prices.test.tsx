@@ -66,6 +66,8 @@ describe('HoldingsSection: a total valued on old prices says so', () => {
     expect(warning?.previousElementSibling?.getAttribute('data-testid')).toBe('holdings-total');
     expect(text).not.toContain(t('ageJustNow'));
     expect(text).toContain(t('holdingsPricesFromOld', [formatDate(asOf, 'en'), formatAge(asOf, now, 'en', t)]));
+    // No point recorded yet: the chart names the old prices as the reason, not holdings that cannot be valued.
+    expect(root.querySelector('[data-testid="sparkline-text"]')?.textContent).toBe(t('sparklineEmptyOldPrices'));
     render(null, root);
   });
 
@@ -73,6 +75,7 @@ describe('HoldingsSection: a total valued on old prices says so', () => {
     const { root, text } = drawAt(new Date('2026-10-05T18:00:00Z'));
     expect(root.querySelector('[data-testid="holdings-prices-old"]')).toBeNull();
     expect(text).toContain(t('ageJustNow'));
+    expect(root.querySelector('[data-testid="sparkline-text"]')?.textContent).toBe(t('sparklineEmpty'));
     render(null, root);
   });
 });
@@ -105,12 +108,33 @@ describe('HoldingsMini: the popup says a share made on old prices as the options
     const warning = root.querySelector('[data-testid="holdings-mini-prices-old"]');
     expect(warning?.textContent).toBe(t('holdingsPricesOld', formatDate(asOf, 'en')));
     expect(warning?.previousElementSibling?.getAttribute('data-testid')).toBe('holdings-mini-share');
+    expect(root.querySelector('[data-testid="sparkline-text"]')?.textContent).toBe(t('sparklineEmptyOldPrices'));
     render(null, root);
   });
 
   test('prices of the same day, or an old entry for a coin not held: no warning', async () => {
     const { root } = await drawPopupAt(new Date('2026-10-05T18:00:00Z'), { kept: keptLtc });
     expect(root.querySelector('[data-testid="holdings-mini-share"]')?.textContent).toBe(t('holdingsShare', '100%'));
+    expect(root.querySelector('[data-testid="holdings-mini-prices-old"]')).toBeNull();
+    expect(root.querySelector('[data-testid="sparkline-text"]')?.textContent).toBe(t('sparklineEmpty'));
+    render(null, root);
+  });
+});
+
+describe('a total of 0 on old prices: nothing is valued by them, so neither page warns', () => {
+  // A recorded row of 0 ETH: the amount may be 0, and the total is 0 whatever the ETH price.
+  const none = { ...eth, amount: 0 };
+  const now = new Date('2026-12-07T12:00:00Z');
+
+  test('options page', () => {
+    const { root } = drawAt(now, { holdings: [none] });
+    expect(root.querySelector('[data-testid="holdings-overview"]')).not.toBeNull();
+    expect(root.querySelector('[data-testid="holdings-prices-old"]')).toBeNull();
+    render(null, root);
+  });
+
+  test('popup', async () => {
+    const { root } = await drawPopupAt(now, { holdings: [none] });
     expect(root.querySelector('[data-testid="holdings-mini-prices-old"]')).toBeNull();
     render(null, root);
   });

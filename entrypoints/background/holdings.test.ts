@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vit
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createTestClient, http } from 'viem';
 import background from './index';
-import { pricedSymbols, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder, showReminder } from './holdings';
+import { pricedSymbols, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder, showReminder, summaryForPopup } from './holdings';
 import { defillamaPricesUrl } from '@/lib/holdings/prices';
 import { NO_ENDPOINT } from '@/lib/holdings/address-readings';
 import { getAddressReadings, getHoldings, getPriceTable, priceStatusItem, saveHoldingsEdit } from '@/utils/holdings';
@@ -100,6 +100,38 @@ describe('holdings in the background', () => {
     await refreshPrices({ fetch: answer(), now: () => NOW });
     expect(Object.keys((await getPriceTable()).prices).sort()).toEqual(['ETH', 'LTC', 'WETH']);
     expect((await getPriceTable()).prices.LTC).toEqual(stored.prices.LTC);
+  });
+
+  test('a failed price answer removes nothing, not even the entry of a coin no longer held', async () => {
+    await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 1)], addresses: [], history: [] } });
+    const good = fakeFetch({ [COINS_URL]: () => new Response(coins, { headers: { 'content-type': 'application/json' } }) });
+    await refreshPrices({ fetch: good.fetch, now: () => NOW });
+    const before = await getPriceTable();
+    expect(Object.keys(before.prices)).toEqual(['ETH']);
+    // ETH sold: only US dollars held now, and the price request answers 503, then with a list where the map should be.
+    await fakeBrowser.storage.local.set({ holdings: { holdings: [{ id: 'c', kind: 'fiat', custodian: 'self', currency: 'USD', value: 5, updatedAt: NOW }], addresses: [], history: [] } });
+    for (const failing of [() => new Response('down', { status: 503 }), () => new Response('{"coins": [1, 2]}')]) {
+      const result = await refreshPrices({ fetch: fakeFetch({ [COINS_URL]: failing }).fetch, now: () => NOW + 3_600_000 });
+      expect(result.fetched).toBe(true);
+      expect(await getPriceTable()).toEqual(before);
+    }
+  });
+
+  test('the popup’s summary calls prices old by the clock when it is asked for', async () => {
+    // 1 ETH held yourself and 3 at Binance, valued with the recorded answer, whose ETH price is dated 5 Oct 2026, 05:42:40 UTC.
+    await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 3), holding('b', 'self', 1)], addresses: [], history: [] } });
+    const asOf = '2026-10-05T05:42:40.000Z';
+    const answer = fakeFetch({ [COINS_URL]: () => new Response(coins, { headers: { 'content-type': 'application/json' } }) });
+    await refreshPrices({ fetch: answer.fetch, now: () => Date.parse('2026-10-05T10:00:00Z') });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse(asOf) + 2 * 86_400_000);
+      expect(await summaryForPopup()).toEqual({ selfShare: 0.25, complete: true, history: [] });
+      vi.setSystemTime(Date.parse(asOf) + 2 * 86_400_000 + 1);
+      expect((await summaryForPopup())?.oldPricesAsOf).toBe(asOf);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('one history point per day, following edits during the day; null when something could not be valued', async () => {

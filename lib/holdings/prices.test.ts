@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defillamaCoinIds, defillamaPricesUrl, oldPricesAsOf, parseDefillamaPrices, parsePriceTable, PriceParseError, usedPriceDates } from './prices';
+import { parseEcbRates } from './ecb-rates';
+import { defillamaCoinIds, defillamaPricesUrl, mergePriceAnswer, oldPricesAsOf, parseDefillamaPrices, parsePriceTable, PriceParseError, usedPriceDates } from './prices';
 
 const FETCHED_AT = Date.parse('2026-11-25T10:00:00Z');
 const URL_ = 'https://coins.llama.fi/prices/current/coingecko:bitcoin,coingecko:ethereum,coingecko:tether';
@@ -126,6 +129,11 @@ describe('old prices', () => {
     expect(oldPricesAsOf([ethAsOf], Date.parse(ethAsOf) + limit + minute)).toBe(ethAsOf);
   });
 
+  it('"more than two days old": exactly two days is not old, a millisecond more is', () => {
+    expect(oldPricesAsOf([ethAsOf], Date.parse(ethAsOf) + limit)).toBeUndefined();
+    expect(oldPricesAsOf([ethAsOf], Date.parse(ethAsOf) + limit + 1)).toBe(ethAsOf);
+  });
+
   it('the oldest valued price decides, in whatever order the dates come', () => {
     const dates = usedPriceDates({ table, assets: ['ETH', 'USDT'] });
     // USDT's price is a minute over the limit, ETH's (91 s newer) still under it.
@@ -133,5 +141,52 @@ describe('old prices', () => {
     expect(oldPricesAsOf(dates, now)).toBe(usdtAsOf);
     expect(oldPricesAsOf([...dates].reverse(), now)).toBe(usdtAsOf);
     expect(oldPricesAsOf([ethAsOf], now)).toBeUndefined();
+  });
+});
+
+describe('mergePriceAnswer', () => {
+  const fixtures = join(import.meta.dirname, '../../tests/fixtures');
+  // The recorded answer for ETH alone (tests/fixtures/coins-llama/README.md), as the single-coin request got it and as the
+  // scheduled request for every priced coin would get it: the same real price, told apart by its source address.
+  const body = JSON.parse(readFileSync(join(fixtures, 'coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8')) as unknown;
+  const capturedAt = Date.parse('2026-10-05T05:45:16Z');
+  const singleUrl = 'https://coins.llama.fi/prices/current/coingecko:ethereum';
+  const scheduledUrl = defillamaPricesUrl({ symbols: Object.keys(defillamaCoinIds) });
+  const table = (url: string, minConfidence?: number) => {
+    const parsed = parseDefillamaPrices({ body, url, fetchedAt: capturedAt, ...(minConfidence === undefined ? {} : { minConfidence }) });
+    if (!parsed.ok) throw new Error('the recorded answer no longer parses');
+    return parsed.table;
+  };
+  // The recorded ECB daily file (tests/fixtures/ecb): the rates a price answer must leave alone.
+  const rates = parseEcbRates({ text: readFileSync(join(fixtures, 'ecb/eurofxref-daily-2019-06-13.xml'), 'utf8'), fetchedAt: capturedAt });
+  if (!rates.ok) throw new Error('the recorded rate file no longer parses');
+  const previous = { ...table(singleUrl), fetchedAt: capturedAt - 3_600_000, fiat: rates.fiat };
+
+  it('a held coin in the answer takes the answer’s entry, not the stored one, whatever else is kept', () => {
+    const answer = table(scheduledUrl);
+    const merged = mergePriceAnswer({ previous, answer, held: ['ETH'] });
+    expect(merged.prices.ETH).toEqual(answer.prices.ETH);
+    expect(merged.prices.ETH?.source).toBe(scheduledUrl);
+    expect(merged.fetchedAt).toBe(capturedAt);
+  });
+
+  it('a held coin the answer left out (refused for its confidence here) keeps its stored entry; one not held goes', () => {
+    // 0.99 is under a confidence floor of 1, so this answer has no ETH.
+    const answer = table(scheduledUrl, 1);
+    expect(answer.prices).toEqual({});
+    expect(mergePriceAnswer({ previous, answer, held: ['ETH'] }).prices).toEqual({ ETH: previous.prices.ETH });
+    // BTC held with no stored entry: no entry, not an empty one.
+    expect(Object.keys(mergePriceAnswer({ previous, answer, held: ['BTC'] }).prices)).toEqual([]);
+  });
+
+  it('a coin held but no longer asked for loses its entry', () => {
+    // MATIC (Polygon's old token) is not in the request; the stored entry stands for one from an earlier version.
+    const stale = { ...previous, prices: { MATIC: previous.prices.ETH! } };
+    expect(mergePriceAnswer({ previous: stale, answer: table(scheduledUrl), held: ['MATIC', 'ETH'] }).prices).toEqual({ ETH: table(scheduledUrl).prices.ETH });
+  });
+
+  it('the exchange rates are left as they are', () => {
+    expect(mergePriceAnswer({ previous, answer: table(scheduledUrl), held: ['ETH'] }).fiat).toEqual(rates.fiat);
+    expect(Object.keys(rates.fiat)).toContain('SEK');
   });
 });

@@ -187,7 +187,9 @@ export interface MergePriceAnswerParameters {
  */
 export function mergePriceAnswer({ previous, answer, held }: MergePriceAnswerParameters): PriceTable {
   const kept: Record<string, PriceEntry> = {};
-  for (const symbol of held) if (Object.hasOwn(previous.prices, symbol) && Object.hasOwn(defillamaCoinIds, symbol)) kept[symbol] = previous.prices[symbol]!;
+  for (const symbol of held) {
+    if (Object.hasOwn(previous.prices, symbol) && !Object.hasOwn(answer.prices, symbol) && Object.hasOwn(defillamaCoinIds, symbol)) kept[symbol] = previous.prices[symbol]!;
+  }
   return { ...previous, fetchedAt: answer.fetchedAt, prices: { ...kept, ...answer.prices } };
 }
 

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { createTestClient, http } from 'viem';
 import { deployMulticall3, deployTestToken, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
 import { holdingTokensFor } from '../../lib/holdings/holding-tokens';
+import { sparklinePath } from '../../lib/holdings/history';
 import { defillamaCoinIds } from '../../lib/holdings/prices';
 import { activeTabId, allowSiteInChromium, axeProblems, fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
 import { ANVIL_SIGNER_0, emptyWarningList } from './harness/signed';
@@ -87,7 +88,7 @@ describe('holdings in Chromium', () => {
     await expect
       .poll(() => options.getByTestId('holdings-prices-old').textContent())
       .toBe('These values use prices from Oct 5, 2026, more than two days old: the total and the shares may be far from today’s.');
-    await expect.poll(() => options.getByTestId('holdings').getByTestId('sparkline-text').textContent()).toBe('No history yet: one point is recorded per day once your holdings can be valued.');
+    await expect.poll(() => options.getByTestId('holdings').getByTestId('sparkline-text').textContent()).toBe('No history yet: a point is recorded once prices are less than two days old.');
     expect(await options.getByTestId('holdings').getByTestId('sparkline-path').count()).toBe(0);
     await options.getByTestId('holdings').screenshot({ path: screenshotPath('holdings-options.png') });
   });
@@ -200,16 +201,37 @@ describe('holdings in Chromium', () => {
     await browser.worker.evaluate(() => chrome.storage.local.set({ warningSubscriptions: [] }));
     await expect.poll(() => options.getByTestId('subscription').count()).toBe(0);
     // The same file with a snooze long over, as an older version exported it: importing it does not hide Binance's card again.
-    const older = JSON.stringify({ ...parsed, settings: { ...parsed.settings, snoozes: { ...parsed.settings.snoozes, binance: { until: 'time', endsAt: now - 86_400_000 } } } });
+    // Its history also holds two days the user valued before (user data, not a price): the recorded prices are too old to
+    // make a point in any run, so this is how a drawn line is checked in a real browser.
+    const earlier = [
+      { day: '2026-10-05', selfShare: 0.25 },
+      { day: '2026-10-06', selfShare: 0.5 },
+    ];
+    const history = [...earlier, ...(parsed as unknown as { history: unknown[] }).history];
+    const older = JSON.stringify({ ...parsed, history, settings: { ...parsed.settings, snoozes: { ...parsed.settings.snoozes, binance: { until: 'time', endsAt: now - 86_400_000 } } } });
     await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(older) });
-    await expect.poll(() => options.getByTestId('data-import-message').textContent()).toBe('Imported 2 holdings, 0 watched addresses and 0 days of history. Added 1 warning list.');
+    await expect.poll(() => options.getByTestId('data-import-message').textContent()).toBe('Imported 2 holdings, 0 watched addresses and 2 days of history. Added 1 warning list.');
     expect(await options.getByTestId('data-import-message').getAttribute('role')).toBe('status');
-    expect(JSON.parse(await stored()).holdings).toEqual(before);
+    expect(JSON.parse(await stored()).holdings).toEqual({ ...before, history });
     const held = (await browser.worker.evaluate(() => chrome.storage.local.get('warningSubscriptions'))).warningSubscriptions as { url: string; expectedSigner: string }[];
     expect(held.map(({ url, expectedSigner }) => ({ url, expectedSigner }))).toEqual([{ url: LIST_URL, expectedSigner: ANVIL_SIGNER_0 }]);
     // Its host was allowed before: it is checked at once.
     await options.locator('[data-testid="subscription"][data-health="ok"]').waitFor();
     expect(JSON.parse(await stored()).settings.snoozes).toEqual({ kraken });
+
+    // The line is drawn from the two days, on the options page and in the popup (today's point, on old prices, is a gap).
+    const shares = history.map((point) => (point as { selfShare: number | null }).selfShare);
+    const chart = options.getByTestId('holdings').getByTestId('sparkline-path');
+    await expect.poll(() => chart.getAttribute('d')).toBe(sparklinePath(shares, 240, 40));
+    expect(sparklinePath(shares, 240, 40)).toMatch(/^M0,[\d.]+L/);
+    expect((await chart.boundingBox())?.width).toBeGreaterThan(50);
+    await expect.poll(() => options.getByTestId('holdings').getByTestId('sparkline-text').textContent()).toContain('2 days');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await activeTabId(browser.worker)}`);
+    const mini = popup.getByTestId('holdings-mini').getByTestId('sparkline-path');
+    await expect.poll(() => mini.getAttribute('d')).toBe(sparklinePath(shares, 120, 24));
+    expect((await mini.boundingBox())?.width).toBeGreaterThan(25);
+    await popup.close();
   });
 
   test('the holdings sections pass axe, light and dark, and work from the keyboard', async () => {
