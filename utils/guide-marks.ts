@@ -1,8 +1,9 @@
 import { storage } from '#imports';
-import { checkPoisoning, parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-book';
+import type { NetworkId } from '@/lib/custody/networks';
+import { poisoningCheck, type BookAddress } from '@/lib/custody/poisoning';
 import { exchanges } from '@/lib/exchanges/registry';
 import { isExchangeId } from '@/lib/exchanges/is-exchange-id';
-import { isNetworkId } from '@/lib/custody/networks';
+import { familyOf } from '@/lib/custody/network-families';
 import { GUIDE_STATE_KEY, guideKey } from './chosen-address';
 import { updateItem } from './in-turn';
 import { defineLazyItem } from './lazy-item';
@@ -43,14 +44,26 @@ export async function markGuides(wanted: (guide: StoredGuide) => boolean | undef
   await Promise.all(toChange.map((key) => updateItem(defineLazyItem<unknown>(key, { version: 1 }), marked)));
 }
 
-/** Whether `guide`'s address is a look-alike of an entry in `book`, by the check the guide page shows (false without an address). */
-export function suspectIn(book: readonly AddressBookEntry[], guide: StoredGuide): boolean {
-  if (typeof guide.network !== 'string' || !isNetworkId(guide.network) || typeof guide.address !== 'string') return false;
-  return checkPoisoning({ candidate: { network: guide.network, address: guide.address }, book }).status === 'lookalike';
+/**
+ * The stored book's entries. Every write of the book validates and normalises it (utils/guide-state.ts, parseAddressBook), so
+ * the schema and the address validators stay out of the background: anything not shaped as an entry is passed over.
+ */
+function storedEntries(stored: unknown): BookAddress[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.filter((entry): entry is BookAddress => typeof entry === 'object' && entry !== null && typeof entry.network === 'string' && typeof entry.address === 'string');
+}
+
+/** As stored, both spellings are already the validators' normalised ones. */
+const asStored = (_network: string, address: string) => address.trim();
+
+/** Whether `guide`'s address is a look-alike of an entry in `book`, by the guide page's comparison (false without an address). */
+export function suspectIn(book: readonly BookAddress[], guide: StoredGuide): boolean {
+  if (typeof guide.network !== 'string' || familyOf(guide.network) === undefined || typeof guide.address !== 'string') return false;
+  return poisoningCheck({ candidate: { network: guide.network as NetworkId, address: guide.address }, book, canonical: asStored }).status === 'lookalike';
 }
 
 /** Every stored guide marked or unmarked against `book`, whichever exchange it is for and whether or not a guide tab is open. */
-export function markGuidesAgainst(book: readonly AddressBookEntry[]): Promise<void> {
+export function markGuidesAgainst(book: readonly BookAddress[]): Promise<void> {
   return markGuides((guide) => suspectIn(book, guide));
 }
 
@@ -60,6 +73,6 @@ export function markGuidesAgainst(book: readonly AddressBookEntry[]): Promise<vo
  */
 export function markGuidesOnBookChange(): void {
   defineLazyItem<unknown>('local:addressBook', { version: 1 }).watch((stored) => {
-    markGuidesAgainst(parseAddressBook(stored ?? []).entries).catch((error: unknown) => console.error('[reserve-radar] the guides could not be marked against the address book', error));
+    markGuidesAgainst(storedEntries(stored)).catch((error: unknown) => console.error('[reserve-radar] the guides could not be marked against the address book', error));
   });
 }
