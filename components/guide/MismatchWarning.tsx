@@ -20,7 +20,9 @@ export function MismatchWarning({ typed, chosen, onDismiss }: MismatchWarningPro
       <p class="mismatch__title">
         <strong>{t(chosen === undefined ? 'mismatchSuspect' : 'mismatchTitle')}</strong>
       </p>
-      {chosen !== undefined && (
+      {chosen === undefined ? (
+        <p>{t('mismatchSuspectBody')}</p>
+      ) : (
         <>
           <p>{t('mismatchBody', [formatAddressGroups({ address: typed }).text, formatAddressGroups({ address: chosen }).text])}</p>
           <p>{t('mismatchAdvice')}</p>

@@ -106,6 +106,10 @@ describe('on the withdrawal page while the guide marks its address a look-alike 
       type(pasted);
       await vi.waitFor(() => expect(warning()?.textContent).toContain(english.t('mismatchSuspect')));
       expect(warning()?.getAttribute('role')).toBe('alert');
+      // A short title, then what to do: the withdrawal is not to be confirmed before the guide's address is checked.
+      expect(warning()?.querySelector('.mismatch__title')?.textContent).toBe(english.t('mismatchSuspect'));
+      expect(warning()?.textContent).toContain(english.t('mismatchSuspectBody'));
+      expect(english.t('mismatchSuspectBody')).toContain('Do not confirm this withdrawal');
       expect(warning()?.textContent).not.toContain(english.t('mismatchTitle'));
       expect(warning()?.textContent?.toLowerCase()).not.toMatch(/0x ?5aae|0x ?abab/);
       expect(field.value).toBe(pasted);
