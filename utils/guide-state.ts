@@ -7,6 +7,7 @@ import { exchanges } from '@/lib/exchanges/registry';
 import { isExchangeId } from '@/lib/exchanges/is-exchange-id';
 import { GUIDE_STATE_KEY, guideKey } from './chosen-address';
 import { replaceInTurns, replacement, updateItem, type Replacement } from './in-turn';
+import { markGuides } from './guide-marks';
 import { moveLegacyGuides } from './legacy-guides';
 import { LookalikeRefused } from './lookalike-refused';
 
@@ -110,27 +111,11 @@ export async function saveGuideState(state: GuideState): Promise<void> {
  * receiving address for several exchanges, and each exchange page reads its own. Each mark is written in its guide's turn, read
  * afresh there, and only while the guide still holds that address: a guide changed to another address in another tab is not
  * marked. Guide saves are written at once, not in a turn (saveGuideState), so one landing between this read and write can still
- * be overwritten; the window is the turn's one read and write.
+ * be overwritten; the window is the turn's one read and write. The background marks every stored guide by its own address at each
+ * change of the book (utils/guide-marks.ts), through the same turns, whether or not a guide tab is open.
  */
-export async function markStoredSuspect(state: GuideState, suspect: boolean): Promise<void> {
-  const keys = [
-    `local:${GUIDE_STATE_KEY}` as const,
-    ...exchanges
-      .map((exchange) => exchange.id)
-      .filter(isExchangeId)
-      .map(storageKeyOf),
-  ];
-  const stored = await storage.getItems(keys);
-  const marked = (value: unknown): unknown => {
-    if (typeof value !== 'object' || value === null) return value;
-    const guide = value as { address?: unknown; network?: unknown; addressSuspect?: unknown };
-    if (guide.address !== state.address || guide.network !== state.network || (guide.addressSuspect === true) === suspect) return value;
-    const { addressSuspect: _, ...rest } = guide;
-    return suspect ? { ...rest, addressSuspect: true } : rest;
-  };
-  // The one read finds the guides to change; each is read again in its turn before it is written.
-  const toChange = stored.filter(({ value }) => marked(value) !== value).map(({ key }) => key as `local:${string}`);
-  await Promise.all(toChange.map((key) => updateItem(key === guideStateItem.key ? guideStateItem : defineLazyItem<unknown>(key, { version: 1 }), marked)));
+export function markStoredSuspect(state: GuideState, suspect: boolean): Promise<void> {
+  return markGuides((guide) => (guide.address === state.address && guide.network === state.network ? suspect : undefined));
 }
 
 export async function loadAddressBook(): Promise<AddressBookEntry[]> {

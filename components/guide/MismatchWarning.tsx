@@ -20,7 +20,9 @@ export function MismatchWarning({ typed, chosen, onDismiss }: MismatchWarningPro
       <p class="mismatch__title">
         <strong>{t(chosen === undefined ? 'mismatchSuspect' : 'mismatchTitle')}</strong>
       </p>
-      {chosen !== undefined && (
+      {chosen === undefined ? (
+        <p>{t('mismatchSuspectBody')}</p>
+      ) : (
         <>
           {/* Drawn, not text: the page could find or copy the guide's address otherwise (card.css, [data-drawn]). */}
           <p data-drawn={t('mismatchBody', [formatAddressGroups({ address: typed }).text, formatAddressGroups({ address: chosen }).text])} />

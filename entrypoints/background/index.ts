@@ -26,6 +26,7 @@ import { refreshWhenHostsReturn } from './required-hosts';
 import { refreshNow } from './refresh-now';
 import { moveLegacyGuides } from '@/utils/legacy-guides';
 import { deletedSince, deleteMark } from './delete-everything';
+import { markGuidesOnBookChange } from '@/utils/guide-marks';
 
 /**
  * Firefox runs the background as an event page (`persistent: false`), as Chrome runs its service worker:
@@ -60,6 +61,9 @@ export default defineBackground({
     browser.runtime.onInstalled.addListener((details) =>
       details.reason === 'update' ? moveLegacyGuides().catch((error: unknown) => console.warn('[reserve-radar] saved guides not moved to their own keys after the update:', error)) : undefined,
     );
+
+    // A look-alike of a guide's address saved or removed anywhere (an import, a guide tab) marks or clears that guide, for its exchange page.
+    markGuidesOnBookChange();
 
     browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
       if (changeInfo.status !== 'loading' && changeInfo.url === undefined) return;

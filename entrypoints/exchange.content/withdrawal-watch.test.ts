@@ -77,7 +77,14 @@ function withdrawalPage() {
     const root = roots.find((candidate) => candidate.host === host);
     return root?.querySelector<HTMLElement>('[data-testid="mismatch-warning"]') ?? null;
   };
-  return { ctx: pageCtx, field, type, warning };
+  /** The user's own click on the warning's dismiss button (the host stops clicks the page's script makes). */
+  const dismiss = () => {
+    const button = warning()?.querySelector<HTMLElement>('[data-testid="mismatch-dismiss"]');
+    const click = new window.Event('click', { bubbles: true, composed: true });
+    Object.defineProperty(click, 'isTrusted', { value: true });
+    button?.dispatchEvent(click);
+  };
+  return { ctx: pageCtx, field, type, warning, dismiss };
 }
 
 describe('on the withdrawal page while the guide marks its address a look-alike of a saved one', () => {
@@ -99,6 +106,10 @@ describe('on the withdrawal page while the guide marks its address a look-alike 
       type(pasted);
       await vi.waitFor(() => expect(warning()?.textContent).toContain(english.t('mismatchSuspect')));
       expect(warning()?.getAttribute('role')).toBe('alert');
+      // A short title, then what to do: the withdrawal is not to be confirmed before the guide's address is checked.
+      expect(warning()?.querySelector('.mismatch__title')?.textContent).toBe(english.t('mismatchSuspect'));
+      expect(warning()?.textContent).toContain(english.t('mismatchSuspectBody'));
+      expect(english.t('mismatchSuspectBody')).toContain('Do not confirm this withdrawal');
       expect(warning()?.textContent).not.toContain(english.t('mismatchTitle'));
       expect(warning()?.textContent?.toLowerCase()).not.toMatch(/0x ?5aae|0x ?abab/);
       expect(field.value).toBe(pasted);
@@ -114,5 +125,65 @@ describe('on the withdrawal page while the guide marks its address a look-alike 
     expect(warning()?.textContent).not.toContain(english.t('mismatchSuspect'));
     type(WALLET);
     await vi.waitFor(() => expect(warning()).toBeNull());
+  });
+});
+
+describe('on the withdrawal page when the guide is marked or unmarked while the user is there', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  const words = () => Promise.resolve(english);
+  const guide = { exchangeId: 'binance', network: 'ethereum', address: WALLET };
+  const mark = (addressSuspect: boolean) => fakeBrowser.storage.local.set({ 'guide:binance': addressSuspect ? { ...guide, addressSuspect } : guide });
+
+  test("the guide's own address, pasted with no warning, gets the look-alike warning once the guide is marked, with no retyping", async () => {
+    await mark(false);
+    const { ctx: pageCtx, field, type, warning } = withdrawalPage();
+    await watchWithdrawalFields({ ctx: pageCtx, exchangeId: () => 'binance', words });
+    type(WALLET);
+    await settle();
+    expect(warning()).toBeNull();
+    await mark(true);
+    await vi.waitFor(() => expect(warning()?.textContent).toContain(english.t('mismatchSuspect')));
+    expect(warning()?.textContent?.toLowerCase()).not.toMatch(/0x ?5aae/);
+    expect(field.value).toBe(WALLET);
+  });
+
+  test("a mismatch warning showing the guide's address gives way to the look-alike warning, with no address, once the guide is marked", async () => {
+    await mark(false);
+    const { ctx: pageCtx, type, warning } = withdrawalPage();
+    await watchWithdrawalFields({ ctx: pageCtx, exchangeId: () => 'binance', words });
+    type(OTHER);
+    await vi.waitFor(() => expect(warning()?.textContent).toContain(english.t('mismatchTitle')));
+    await mark(true);
+    await vi.waitFor(() => expect(warning()?.textContent).toContain(english.t('mismatchSuspect')));
+    expect(warning()?.textContent).not.toContain(english.t('mismatchTitle'));
+    expect(warning()?.textContent?.toLowerCase()).not.toMatch(/0x ?5aae|0x ?abab/);
+  });
+
+  test('the mark cleared: the look-alike warning becomes the mismatch warning for the address in the field, and the guide address is silent again', async () => {
+    await mark(true);
+    const { ctx: pageCtx, type, warning } = withdrawalPage();
+    await watchWithdrawalFields({ ctx: pageCtx, exchangeId: () => 'binance', words });
+    type(OTHER);
+    await vi.waitFor(() => expect(warning()?.textContent).toContain(english.t('mismatchSuspect')));
+    await mark(false);
+    await vi.waitFor(() => expect(warning()?.textContent).toContain(english.t('mismatchTitle')));
+    expect(warning()?.textContent).not.toContain(english.t('mismatchSuspect'));
+    type(WALLET);
+    await vi.waitFor(() => expect(warning()).toBeNull());
+  });
+
+  test('a look-alike warning the user dismissed comes back as the mismatch warning once the mark clears: that is news about the address', async () => {
+    await mark(true);
+    const { ctx: pageCtx, type, warning, dismiss } = withdrawalPage();
+    await watchWithdrawalFields({ ctx: pageCtx, exchangeId: () => 'binance', words });
+    type(OTHER);
+    await vi.waitFor(() => expect(warning()?.textContent).toContain(english.t('mismatchSuspect')));
+    dismiss();
+    await vi.waitFor(() => expect(warning()).toBeNull());
+    await mark(false);
+    await vi.waitFor(() => expect(warning()?.textContent).toContain(english.t('mismatchTitle')));
   });
 });

@@ -90,8 +90,8 @@ export function App({ initialState, initialSaved, initialBook, books, initialSet
     return stop;
   }, [books]);
   // The book judged against the guide's address at each change, whatever step is shown: a look-alike saved since (another tab, an
-  // import) marks the address in the stored guide, so the steps show the alert and the exchange-page check leaves it alone. The
-  // address and what was recorded after it are kept, and come back as they were once the look-alike is gone.
+  // import) marks the address in the stored guide, so the steps show the alert and the exchange page warns on any address pasted
+  // instead of comparing. The address and what was recorded after it are kept, and come back as they were once the look-alike is gone.
   const suspect = state.network !== null && state.address !== null && checkPoisoning({ candidate: { network: state.network, address: state.address }, book }).status === 'lookalike';
   useEffect(() => {
     if (suspect === (state.addressSuspect === true)) return;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { getNetwork, networkIds, type NetworkFamily, type NetworkId } from './networks';
+import { networkIds, type NetworkId } from './networks';
 import { validateAddress, type AddressError } from './validate-address';
-import { splitAddressPrefix } from './format';
+import { poisoningCheck, type LookalikeMatch as PoisoningMatch, type PoisoningCheckReturnType } from './poisoning';
 
 /** Which part of an entry was refused; for the address, the validator's own error on the entry's network. */
 export type AddressBookProblem = { field: 'list' | 'entry' | 'label' | 'network' | 'addedAt' } | { field: 'address'; network: string; error: AddressError };
@@ -86,29 +86,16 @@ export function isInBook({ network, address, book }: { network: NetworkId; addre
   return book.some((entry) => entry.network === network && entry.address === normalized);
 }
 
-export const POISONING_MATCH_LENGTH = 4;
+export { POISONING_MATCH_LENGTH } from './poisoning';
 
-export interface LookalikeMatch {
-  entry: AddressBookEntry;
-  sharedStart: number;
-  sharedEnd: number;
-}
+export type LookalikeMatch = PoisoningMatch<AddressBookEntry>;
 
 export interface CheckPoisoningParameters {
   candidate: { network: NetworkId; address: string };
   book: readonly AddressBookEntry[];
 }
 
-export interface CheckPoisoningReturnType {
-  /** `known`: exactly a saved address; `lookalike`: resembles a saved one but is not it; `new`: neither. */
-  status: 'known' | 'lookalike' | 'new';
-  known: AddressBookEntry | null;
-  lookalikes: LookalikeMatch[];
-}
-
-function family(network: string): NetworkFamily | undefined {
-  return getNetwork(network)?.family;
-}
+export type CheckPoisoningReturnType = PoisoningCheckReturnType<AddressBookEntry>;
 
 /** The spelling we compare: normalised when the address is valid, as typed otherwise. */
 function canonical(network: string, address: string): string {
@@ -116,52 +103,11 @@ function canonical(network: string, address: string): string {
 }
 
 /**
- * The identifying part, in one case: look-alikes are built to fool eyes, and eyes ignore case.
- * The saved entry's prefix is stripped from both, so "bc1"/"0x" never count as shared characters.
- */
-function bodies(saved: string, candidate: string): [string, string] {
-  const { prefix, body } = splitAddressPrefix(saved);
-  const candidateBody = candidate.toLowerCase().startsWith(prefix.toLowerCase()) ? candidate.slice(prefix.length) : candidate;
-  return [body.toLowerCase(), candidateBody.toLowerCase()];
-}
-
-function sharedStartLength(a: string, b: string): number {
-  let length = 0;
-  while (length < a.length && length < b.length && a[length] === b[length]) length++;
-  return length;
-}
-
-function sharedEndLength(a: string, b: string): number {
-  let length = 0;
-  while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length]) length++;
-  return length;
-}
-
-/**
  * Address-poisoning check: scammers send dust from an address that copies the first and
  * last characters of one you use, hoping you copy theirs from your history. A candidate
  * that shares ≥4 leading and ≥4 trailing characters with a saved address but differs in
- * between is flagged, naming the saved entry.
+ * between is flagged, naming the saved entry (lib/custody/poisoning.ts).
  */
 export function checkPoisoning({ candidate, book }: CheckPoisoningParameters): CheckPoisoningReturnType {
-  const candidateFamily = family(candidate.network);
-  const candidateText = canonical(candidate.network, candidate.address);
-  let known: AddressBookEntry | null = null;
-  const lookalikes: LookalikeMatch[] = [];
-  for (const entry of book) {
-    // One family shares one address space (a 0x address is the same account on every EVM chain).
-    if (family(entry.network) !== candidateFamily) continue;
-    const entryText = canonical(entry.network, entry.address);
-    // Known only when the normalised spellings match: where case carries meaning (base58), a case
-    // variant is another account, and falls through to the look-alike test below.
-    if (entryText === candidateText) {
-      if (known === null || entry.network === candidate.network) known = entry;
-      continue;
-    }
-    const [entryBody, candidateBody] = bodies(entryText, candidateText);
-    const sharedStart = sharedStartLength(entryBody, candidateBody);
-    const sharedEnd = sharedEndLength(entryBody, candidateBody);
-    if (sharedStart >= POISONING_MATCH_LENGTH && sharedEnd >= POISONING_MATCH_LENGTH) lookalikes.push({ entry, sharedStart, sharedEnd });
-  }
-  return { status: known !== null ? 'known' : lookalikes.length > 0 ? 'lookalike' : 'new', known, lookalikes };
+  return poisoningCheck({ candidate, book, canonical });
 }

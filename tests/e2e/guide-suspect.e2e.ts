@@ -101,6 +101,7 @@ describe("the guide's look-alike mark on the exchange's withdrawal page, Chromiu
       expect(await warning.attribute('mismatch-warning', 'role')).toBe('alert');
       const text = (await warning.text('mismatch-warning')) ?? '';
       expect(text, pasted).toContain(en.mismatchSuspect.message);
+      expect(text, pasted).toContain(en.mismatchSuspectBody.message);
       expect(text, pasted).not.toContain(en.mismatchTitle.message);
       // No address is shown: the guide's cannot be vouched for.
       expect(text.toLowerCase(), pasted).not.toMatch(/0x ?5aae|0x ?abab/);
@@ -128,9 +129,19 @@ describe("the guide's look-alike mark on the exchange's withdrawal page, Chromiu
     // The look-alike removed from the book: the guide is unmarked, and the page compares with the guide's address again.
     await storeBook(guide, []);
     await expect.poll(async () => (await storedGuide(guide))?.addressSuspect, { timeout: 10_000 }).toBeUndefined();
+    // The dismissed warning comes back for the address still in the field: that it is not the guide's is news.
+    await warning.waitFor('mismatch-warning');
+    await expect.poll(async () => (await warning.text('mismatch-warning')) ?? '', { timeout: 10_000 }).toContain(en.mismatchTitle.message);
+    expect(await field.inputValue()).toBe(OTHER);
+    // Cleared, the warning goes; the look-alike typed then is compared with the guide's address.
+    await field.fill('');
+    await page.locator(WARNING_HOST).waitFor({ state: 'detached', timeout: 10_000 });
     await typedUntilWarned(field, LOOKALIKE);
+    expect(await field.inputValue()).toBe(LOOKALIKE);
     const text = (await warning.text('mismatch-warning')) ?? '';
     expect(text).toContain(en.mismatchTitle.message);
+    // Both addresses, in groups of four: the look-alike's middle typed, and the guide's own.
+    expect(text).toMatch(/7777 7777/);
     expect(text).toContain('0x 5aAe b605');
     await field.fill(WALLET);
     await page.locator(WARNING_HOST).waitFor({ state: 'detached', timeout: 10_000 });
