@@ -1,7 +1,7 @@
 import type { PorAttestation, PorCheck } from '../../lib/reserves/schema';
 import type { PorCheckedReturnType } from '../../lib/view/por-checked';
 import { ALL_ASSETS, type CheckRow, type TrendPoint, type TrendReports, type TrendSeries } from '../../lib/view/por-trend';
-import { formatAge, formatAmount, formatDate, formatRatio, formatSignedAmount, formatSignedPercent, formatUsd } from '../../lib/words/format';
+import { formatAge, formatAmount, formatDate, isHttpsUrl, formatRatio, formatSignedAmount, formatSignedPercent, formatUsd } from '../../lib/words/format';
 import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { SourceLink } from './parts';
@@ -102,9 +102,9 @@ export function PorTrend({ trend: { series, reports } }: { trend: { series: read
                   const day = <time dateTime={point.asOf}>{date}</time>;
                   return (
                     <tr key={point.asOf} class={point.ratio !== undefined && point.ratio < 1 ? 'ratio--short' : ''}>
-                      {/* The row's date links its own report, named by that date; a source that is not a web address stays text. */}
+                      {/* The row's date links its own report, named by that date; without an address that serves that report (see `TrendPoint.source`), it stays text. */}
                       <th scope="row">
-                        {/^https?:\/\//i.test(point.source) ? (
+                        {point.source !== undefined && isHttpsUrl(point.source) ? (
                           <a href={point.source} target="_blank" rel="noreferrer noopener" aria-label={t('sourceLabel', date)}>
                             {day}
                           </a>
