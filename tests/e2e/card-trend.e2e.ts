@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formatDate } from '../../lib/words/format';
+import { formatDate, sourceSite } from '../../lib/words/format';
 import { lowContrast, openCard, viewOf } from './card-screen';
 import { fakeExchangeHtml, inShadow, launchChromium, openCopyForAxe, removeOpenCopy, routeSite, shadowUi, type ChromiumExtension } from './harness';
 
@@ -50,7 +50,7 @@ describe('the card’s trend links each report, Chromium with the built extensio
     await browser?.close();
   });
 
-  test('Tab goes from each opened trend to its rows’ links, newest first, each to its own report and named by its date; axe finds nothing, light and dark', async () => {
+  test('Tab goes from each opened trend to its rows’ links, newest first, each to its own report and named by its site; axe finds nothing, light and dark', async () => {
     expect(trend?.series.length ?? 0).toBeGreaterThan(0);
     const page = await browser.context.newPage();
     await openCard(page, ORIGIN, { width: 1280, height: 720 });
@@ -66,7 +66,7 @@ describe('the card’s trend links each report, Chromium with the built extensio
         if (point.source === undefined) continue;
         await page.keyboard.press('Tab');
         const date = formatDate(point.asOf, 'en');
-        expect(await focused(page), `${asset} ${point.asOf}`).toEqual({ tag: 'a', href: point.source, name: `Source: ${date}`, text: date });
+        expect(await focused(page), `${asset} ${date}`).toEqual({ tag: 'a', href: point.source, name: `Source: ${sourceSite(point.source)}`, text: sourceSite(point.source) });
         seen.push(point.source);
       }
       // After the last row, on to the next trend's disclosure.
