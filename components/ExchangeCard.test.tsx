@@ -128,7 +128,7 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
     expect(trend?.querySelector('.por-subheading')?.textContent).toBe('Trend over 2 reports, Oct 1, 2026 to Nov 1, 2026');
     const btc = trend?.querySelector('[data-asset="BTC"]');
     expect(btc?.querySelector('summary')?.textContent).toBe('BTC, Oct 1, 2026 → Nov 1, 2026: reserve ratio 102% → 99.5%; customer liabilities 593,112 BTC → 600,000 BTC');
-    const rows = [...(btc?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map((cell) => cell.textContent));
+    const rows = [...(btc?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].slice(0, -1).map((cell) => cell.textContent));
     expect(rows).toEqual([
       ['Nov 1, 2026', '99.5%', '600,000'],
       ['Oct 1, 2026', '102%', '593,112'],
@@ -160,7 +160,7 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
     ];
     const all = draw(binance('2026-11-01', '2026-12-03', { porHistory })).querySelector('[data-testid="card-por-trend"] [data-asset="*"]');
     expect(all?.querySelector('summary')?.textContent).toBe('All assets (USD), Aug 20, 2026 → Sep 29, 2026: reserve ratio 122% → 131%; customer liabilities $4.2B → $4.5B');
-    expect([...(all?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map((cell) => cell.textContent))).toEqual([
+    expect([...(all?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].slice(0, -1).map((cell) => cell.textContent))).toEqual([
       ['Sep 29, 2026', '131%', '$4.5B'],
       ['Aug 20, 2026', '122%', '$4.2B'],
     ]);

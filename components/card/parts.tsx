@@ -1,7 +1,7 @@
 /** The small pieces the exchange card is made of, shared by its sections and the popup. */
 import type { ComponentChildren } from 'preact';
 import type { GradeExchangeReturnType } from '../../lib/risk/grade';
-import { formatAge, formatDate, formatShare, sourceSite } from '../../lib/words/format';
+import { formatAge, formatDate, formatShare, isHttpsUrl, sourceSite } from '../../lib/words/format';
 import { levelWords } from '../../lib/words/level-words';
 import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
@@ -24,10 +24,14 @@ export function LevelChip({ verdict }: { verdict: Pick<GradeExchangeReturnType, 
 export function SourceLink({ href }: { href: string }) {
   const t = useT();
   const site = sourceSite(href);
-  return (
+  // Only an address the data schema allows is linked (`UrlSchema`); anything else is shown as text.
+  return isHttpsUrl(href) ? (
     <a href={href} target="_blank" rel="noreferrer noopener" aria-label={t('sourceLabel', site)} data-testid="source-link">
       {site}
     </a>
+  ) : (
+    // biome-ignore lint/complexity/noUselessFragments: a component returns an element; the fragment makes the bare text one.
+    <>{site}</>
   );
 }
 

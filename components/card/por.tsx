@@ -94,26 +94,21 @@ export function PorTrend({ trend: { series, reports } }: { trend: { series: read
                   <th scope="col">{t('porTrendDate')}</th>
                   {columns.ratio && <th scope="col">{t('porTrendRatio')}</th>}
                   {columns.liabilities && <th scope="col">{t('porTrendLiabilities')}</th>}
+                  <th scope="col">{t('sourceColumn')}</th>
                 </tr>
               </thead>
               <tbody>
                 {[...points].reverse().map((point) => {
                   const date = formatDate(point.asOf, locale);
-                  const day = <time dateTime={point.asOf}>{date}</time>;
                   return (
                     <tr key={point.asOf} class={point.ratio !== undefined && point.ratio < 1 ? 'ratio--short' : ''}>
-                      {/* The row's date links its own report, named by that date; a source that is not a web address stays text. */}
                       <th scope="row">
-                        {/^https?:\/\//i.test(point.source) ? (
-                          <a href={point.source} target="_blank" rel="noreferrer noopener" aria-label={t('sourceLabel', date)}>
-                            {day}
-                          </a>
-                        ) : (
-                          day
-                        )}
+                        <time dateTime={point.asOf}>{date}</time>
                       </th>
                       {columns.ratio && <td>{ratio(point)}</td>}
                       {columns.liabilities && <td>{liabilities(asset, point)}</td>}
+                      {/* Its own cell, so the row is named by its date alone; empty without an address that serves this report (`TrendPoint.source`). */}
+                      <td>{point.source !== undefined && <SourceLink href={point.source} />}</td>
                     </tr>
                   );
                 })}

@@ -163,7 +163,9 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
       for (const key of ['reserveRatios', 'totalReserveRatio', 'customerLiabilities'] as const) delete por[key];
     }
     const next: ExchangeReserves = { ...before, por };
-    if (por.method !== 'none' && history.some(hasFigures)) next.porHistory = history;
+    // An undated report's day only orders the record: the history (the card's trend) would show it, so it is left out.
+    const dated = history.filter((report) => !(fromAdapter.every((read) => read !== report) && file.reports.some((entry) => entry.asOf === report.asOf && entry.undated === true)));
+    if (por.method !== 'none' && dated.some(hasFigures)) next.porHistory = dated;
     else delete next.porHistory;
     out[id] = next;
 

@@ -67,7 +67,7 @@ export function trendWords(trend: { series: readonly TrendSeries[]; reports: Tre
     const measures: string[] = [];
     if (compares.ratio) measures.push(t('shareText_trendRatio', [ratio(first?.ratio), ratio(last?.ratio), direction(first?.ratio, last?.ratio, t)]));
     if (compares.liabilities) measures.push(t('shareText_trendLiabilities', [amount(first?.liabilities), amount(last?.liabilities), direction(first?.liabilities, last?.liabilities, t)]));
-    const sources = [...new Set([first, last].flatMap((point: TrendPoint | undefined) => (point === undefined ? [] : [point.source])))];
+    const sources = [...new Set([first, last].flatMap((point: TrendPoint | undefined) => (point?.source === undefined ? [] : [point.source])))];
     return { text: `${name}${comma}${date(first?.asOf ?? '')} → ${date(last?.asOf ?? '')}${colon}${measures.join(semicolon)}`, sources };
   });
   return { heading, series, ...(reports.ratios ? {} : { noRatio: t('porTrendNoRatio') }), sources: series.length === 0 ? reports.sources : [] };

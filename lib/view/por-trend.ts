@@ -1,12 +1,17 @@
 import type { PorCheck, PorReport } from '../reserves/schema';
 import { assetRank, MAJOR_ASSETS } from '../risk/assets';
+import { isHttpsUrl } from '../words/format';
 
 /** The series of all assets together: ratio from `totalReserveRatio`, liabilities in dollars. */
 export const ALL_ASSETS = '*';
 
 export interface TrendPoint {
   asOf: string;
-  source: string;
+  /**
+   * The address that serves this report, to link: left out when it is not an https address or a newer
+   * kept report has the same one (a "latest" page or API, which now serves that newer report).
+   */
+  source?: string;
   ratio?: number;
   /** In units of the asset; in dollars for `ALL_ASSETS`. */
   liabilities?: number;
@@ -29,14 +34,15 @@ export interface TrendSeries {
  * A series appears only when two or more reports give it a figure: one point is not a trend.
  */
 export function porTrendSeries(history: readonly PorReport[]): TrendSeries[] {
-  const oldestFirst = [...history].reverse();
+  const servesOwn = (report: PorReport, index: number) => isHttpsUrl(report.source) && !history.slice(0, index).some((newer) => newer.source === report.source);
+  const oldestFirst = history.map((report, index) => ({ report, linked: servesOwn(report, index) })).reverse();
   const series = [...MAJOR_ASSETS, ALL_ASSETS].map((asset) => ({
     asset,
-    points: oldestFirst.flatMap((report): TrendPoint[] => {
+    points: oldestFirst.flatMap(({ report, linked }): TrendPoint[] => {
       const ratio = asset === ALL_ASSETS ? report.totalReserveRatio : own(report.reserveRatios, asset);
       const liabilities = asset === ALL_ASSETS ? report.liabilitiesUsd : own(report.customerLiabilities, asset);
       if (ratio === undefined && liabilities === undefined) return [];
-      return [{ asOf: report.asOf, source: report.source, ...(ratio === undefined ? {} : { ratio }), ...(liabilities === undefined ? {} : { liabilities }) }];
+      return [{ asOf: report.asOf, ...(linked ? { source: report.source } : {}), ...(ratio === undefined ? {} : { ratio }), ...(liabilities === undefined ? {} : { liabilities }) }];
     }),
   }));
   return series

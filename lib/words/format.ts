@@ -172,6 +172,9 @@ export function formatSignedPercent(fraction: number, locale: string, digits = 2
  * public-suffix list (tldts), which would more than double the exchange page's script, and a full
  * hostname never overstates who published (a blog on a shared host keeps its own name).
  */
+/** Whether `url` may be linked: the data schema's rule for a source (`UrlSchema`), a well-formed address starting `https://`. */
+export const isHttpsUrl = (url: string) => url.startsWith('https://') && URL.canParse(url);
+
 export function sourceSite(url: string): string {
   if (!URL.canParse(url)) return url;
   const { hostname } = new URL(url);
