@@ -1,20 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import type { CheckReservesReturnType, ReserveComparison } from '../../lib/chain/reserves-check';
 import { formatDecimal } from '../../lib/words/format';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext, translateFrom } from '../../utils/i18n';
+import { localeMessages } from '../../utils/locale-files.testkit';
 import { page } from '../test-dom';
 import { okxEthereumTarget as target } from './verify.testkit';
 import { ReserveResult } from './ReserveResult';
 
-// A typed or DefiLlama figure that differs from the on-chain total by less than the token's smallest unit is said to be the
-// same on the chain, in plain words, not shown as a difference of two numbers that read alike; a difference of one unit or
+// A typed or DefiLlama figure that differs from the on-chain total by less than the token's smallest unit is said to differ
+// by less than that unit, in plain words, not shown as a difference of two numbers that read alike; a difference of one unit or
 // more keeps its figure, and two totals one unit apart never read alike.
 
 const LOCALES = ['de', 'en', 'es', 'fr', 'pt_BR', 'sv', 'tr', 'zh_CN'] as const;
-const words = (folder: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${folder}/messages.json`), 'utf8')) as Messages);
+const words = (folder: string) => translateFrom(localeMessages(folder));
 const tag = (folder: string) => folder.replace('_', '-');
 
 function draw(folder: string, row: ReserveComparison) {
@@ -69,6 +68,12 @@ describe('a difference smaller than the token can hold', () => {
       unmount();
     });
   }
+
+  test('the words claim no more than is true: under one unit is not "the same" (1.500000009 is nearer 1.50000001 than 1.5)', () => {
+    const said = words('en')('verifyReservesBelowUnit', ['WBTC', '0.00000001']);
+    expect(said).toMatch(/less than the smallest amount of WBTC \(0\.00000001\)/);
+    expect(said).not.toMatch(/same/i);
+  });
 
   test('one unit or more is a difference: its figure is shown as before', () => {
     const t = words('en');

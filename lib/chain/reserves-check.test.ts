@@ -215,6 +215,34 @@ describe('checkReserves against a local anvil chain', () => {
     ]);
   });
 
+  it('a figure exactly one token unit away, either way, is a real difference; an exact match with extra zeros is no difference', async () => {
+    // 3 holders: 6 USDT (6 decimals) and 1.5 WBTC (8 decimals) on-chain.
+    const check = (typed: Record<string, string>, llama: Record<string, string>) =>
+      checkReserves({
+        rpcUrl: chain.url,
+        addresses: holders.slice(0, 3),
+        tokens,
+        published: { amounts: typed, source: 'entered by the user' },
+        defillama: { amounts: llama, source: 'https://api.llama.fi/protocol/deribit', date: '2026-11-24' },
+      });
+    const oneUnit = await check({ USDT: '6.000001', WBTC: '1.49999999' }, { USDT: '5.999999', WBTC: '1.500000010' });
+    const rows = oneUnit.comparisons.filter((row) => row.symbol !== 'ETH');
+    // One base unit below and above: at the token's own decimals, and at 9 decimals for WBTC (one unit = 10 steps).
+    expect(rows.map((row) => [row.symbol, row.publishedDifference, row.defillamaDifference])).toEqual([
+      ['USDT', '-0.000001', '0.000001'],
+      ['WBTC', '0.00000001', '-0.00000001'],
+    ]);
+    for (const row of rows) {
+      expect(row).not.toHaveProperty('publishedBelowUnit');
+      expect(row).not.toHaveProperty('defillamaBelowUnit');
+    }
+    const exact = await check({ WBTC: '1.5000000000' }, { WBTC: '1.50000001' });
+    const wbtc = exact.comparisons.find((row) => row.symbol === 'WBTC');
+    expect(wbtc).toMatchObject({ published: '1.5', publishedDifference: '0', defillamaDifference: '-0.00000001' });
+    expect(wbtc).not.toHaveProperty('publishedBelowUnit');
+    expect(wbtc).not.toHaveProperty('defillamaBelowUnit');
+  });
+
   it('counts a wallet or a token listed twice once', async () => {
     const twice = [holders[0]!, holders[0]!.toLowerCase(), holders[1]!];
     const result = await checkReserves({ rpcUrl: chain.url, addresses: twice, tokens: [...tokens, { symbol: 'USDT', address: USDT.toLowerCase() }] });
