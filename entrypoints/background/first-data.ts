@@ -1,5 +1,3 @@
-import { bundledCheckedOn } from '@/lib/reserves/bundled-holds';
-import { bundledSnapshot, bundledSnapshotProblem } from '@/lib/reserves/snapshot';
 import { firstDataPending } from '@/lib/view/first-data';
 import { memoizedRead } from '@/utils/memo-item';
 import type { SourceState } from '@/lib/reserves/schedule';
@@ -11,17 +9,14 @@ export function heldSourcesReader(): () => Promise<Record<string, SourceState>> 
 }
 
 /**
- * While no source of reserve figures has answered yet (`firstDataPending`), the data that came with the extension is what
- * the cards show: the day we last checked its proof-of-reserves records (`bundledCheckedOn`, our copy's age), `checked`
- * absent when unknown. Undefined once any source has answered. `heldSources`: `heldSourcesReader`'s.
+ * True while no source of reserve figures has answered yet (`firstDataPending`): the data that came with the extension is
+ * what the cards show. `heldSources`: `heldSourcesReader`'s.
  */
-export async function bundledInUse(heldSources: () => Promise<Record<string, SourceState>>): Promise<{ checked?: string } | undefined> {
+export async function bundledInUse(heldSources: () => Promise<Record<string, SourceState>>): Promise<boolean> {
   const states = await heldSources();
   const rows = sourceRows().map(({ id, group }) => {
     const lastSuccess = states[id]?.lastSuccess;
     return lastSuccess === undefined ? { group } : { group, lastSuccess };
   });
-  if (!firstDataPending(rows)) return undefined;
-  const checked = bundledSnapshotProblem() === undefined ? bundledCheckedOn(bundledSnapshot()) : undefined;
-  return checked === undefined ? {} : { checked };
+  return firstDataPending(rows);
 }
