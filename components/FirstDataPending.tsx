@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useLocale, useT } from '../utils/i18n';
+import { useT } from '../utils/i18n';
 import type { FirstDataBeside } from '../lib/view/first-data';
-import { formatDate } from '../lib/words/format';
-import { joiners } from '../lib/words/punctuation';
 
 const LINE_KEY = {
   list: 'firstDataPending',
@@ -12,17 +10,14 @@ const LINE_KEY = {
 } as const;
 
 /**
- * The line's words, by what it stands beside (`beside`), then the day we last checked the data that came with the
- * extension when that is known (`checked`): our copy's age, never an exchange's. Shown in the popup and in the
- * exchange page's card alike.
+ * The line's words, by what it stands beside (`beside`). It names no day: a card dates each of its sections, and one day
+ * for the whole copy could contradict them. Shown in the popup and in the exchange page's card alike.
  */
-export function FirstDataLine({ beside, checked }: { beside: FirstDataBeside; checked?: string | undefined }) {
+export function FirstDataLine({ beside }: { beside: FirstDataBeside }) {
   const t = useT();
-  const locale = useLocale();
   return (
     <p class="muted" data-testid="first-data-line">
       {t(LINE_KEY[beside])}
-      {checked !== undefined && `${joiners(locale).sentence}${t('firstDataChecked', formatDate(checked, locale))}`}
     </p>
   );
 }
@@ -32,8 +27,6 @@ export interface FirstDataNoticeProps {
   onOpen: () => void;
   /** What the line stands beside (`cardBeside` for a card): its words are chosen from it. */
   beside: FirstDataBeside;
-  /** The day we last checked the data that came with the extension, when known (`FirstDataLine`). */
-  checked?: string | undefined;
   /** Follows the data sources' stored state (returns its stop): the line is asked about again on each change. */
   follow?: ((changed: () => void) => () => void) | undefined;
   /** The first data update arrived while the line was shown: called once, so that the figures shown are asked for anew. */
@@ -51,7 +44,7 @@ export interface FirstDataNoticeProps {
  * that the update arrived, nothing of the figures: they are only being asked for then, and may not change. A focus
  * on the line's button goes to the page's first heading rather than to the page.
  */
-export function FirstDataNotice({ load, onOpen, beside, checked, follow, onArrived }: FirstDataNoticeProps) {
+export function FirstDataNotice({ load, onOpen, beside, follow, onArrived }: FirstDataNoticeProps) {
   const t = useT();
   const [pending, setPending] = useState(false);
   const [arrived, setArrived] = useState(false);
@@ -99,7 +92,7 @@ export function FirstDataNotice({ load, onOpen, beside, checked, follow, onArriv
     <>
       {pending && (
         <div class="first-data" data-testid="popup-first-data" ref={line}>
-          <FirstDataLine beside={beside} checked={checked} />
+          <FirstDataLine beside={beside} />
           <button type="button" class="ghost" onClick={onOpen} data-testid="popup-first-data-open">
             {t('firstDataPendingOpen')}
           </button>

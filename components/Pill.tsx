@@ -121,7 +121,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
     <div ref={panel} class="panel" role="dialog" aria-modal="false" aria-labelledby="nudge-card-title" tabIndex={-1} data-testid="nudge-panel">
       <ExchangeCard view={view} onWithdraw={onWithdraw} headingLevel={2} idPrefix="nudge-card" />
       {/* Before any source has answered: the card's figures are the copy that came with the extension, and it says so (the background marks the view, and redraws it when the first answer comes). */}
-      {view.firstData !== undefined && <FirstDataLine beside={view.firstData.beside} checked={view.firstData.checked} />}
+      {view.firstData !== undefined && <FirstDataLine beside={view.firstData.beside} />}
       <div class="panel__actions">
         {/* Choosing is not acting (WCAG 3.2.2): arrow keys on the list only choose; the button snoozes. */}
         <div>

@@ -121,9 +121,9 @@ export function Popup(props: PopupProps) {
   }, [drawn, afterFirstFrame]);
 
   // Above the list: why most of it shows Unknown on day one. Below an exchange's card: that what it shows is the copy that came with the extension.
-  const firstData = (beside: FirstDataBeside, checked?: string) =>
+  const firstData = (beside: FirstDataBeside) =>
     loadFirstDataPending !== undefined &&
-    onOpenSources !== undefined && <FirstDataNotice load={loadFirstDataPending} onOpen={onOpenSources} beside={beside} checked={checked} follow={followSources} onArrived={onFirstData} />;
+    onOpenSources !== undefined && <FirstDataNotice load={loadFirstDataPending} onOpen={onOpenSources} beside={beside} follow={followSources} onArrived={onFirstData} />;
   const footer = (
     <>
       {loadListsNotChecked !== undefined && onOpenLists !== undefined && afterFirstFrame && <ListsNotChecked load={loadListsNotChecked} onOpen={onOpenLists} />}
@@ -185,7 +185,7 @@ export function Popup(props: PopupProps) {
       <>
         {runAlerts}
         <ExchangeCard view={tab.view} onWithdraw={() => onWithdraw(tab.view.id)} />
-        {firstData(cardBeside(tab.view), tab.view.firstData?.checked)}
+        {firstData(cardBeside(tab.view))}
         <button type="button" class="ghost" aria-expanded={sharing} onClick={() => setSharing(!sharing)} data-testid="share-toggle">
           {t('shareAction')}
         </button>

@@ -11,7 +11,7 @@ import { heldHoldingsReader } from '@/utils/holdings';
 import { forgetAllTabStates } from '@/utils/tab-states';
 import { clearSubscriptions, warningLookup } from './warnings';
 import { heldSnapshot, knownBadLookup, resetData } from './data';
-import { bundledInUse } from './first-data';
+import { bundledInUse, heldSourcesReader } from './first-data';
 import { withFirstData } from '@/lib/view/first-data';
 import { forgetRunStates, runAlertLookup } from './run-alerts';
 import { forgetTabTitle, retitleAll, showTabTitle, startActionTitles } from './action-titles';
@@ -87,6 +87,7 @@ export function createBackgroundContext(): BackgroundContext {
   const action = () => browser.action ?? browser.browserAction;
   const reported = new Map<number, number>();
   const heldSettings = heldSettingsReader();
+  const heldSources = heldSourcesReader();
   const tabUrl = async (tabId: number) => {
     const urls = await tabUrls.getValue();
     return Object.hasOwn(urls, tabId) && urls[tabId] !== NO_SCRIPT ? urls[tabId] : undefined;
@@ -109,7 +110,7 @@ export function createBackgroundContext(): BackgroundContext {
       const ready = tabStateReady(url);
       // The phishing lists only for a host that is no exchange's own: an exchange page's first answer never reads them.
       const lists = ready === undefined ? undefined : knownBadLookup(now);
-      const [snapshot, warningsFor, runAlertFor, listingFor, , bundled] = await Promise.all([heldSnapshot(), warningLookup(now), runAlertLookup(now), lists, ready, bundledInUse()]);
+      const [snapshot, warningsFor, runAlertFor, listingFor, , bundled] = await Promise.all([heldSnapshot(), warningLookup(now), runAlertLookup(now), lists, ready, bundledInUse(heldSources)]);
       const state = tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor, listingFor });
       // Before the first answer of any source, an exchange's card says its figures are the copy that came with the extension.
       return state.kind === 'exchange' ? { ...state, view: withFirstData(state.view, bundled) } : state;

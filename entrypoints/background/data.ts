@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
 import { inTurn, updateItem } from '@/utils/in-turn';
+import { handOverWrite, memoMark } from '@/utils/memo-item';
 import { exchanges } from '@/lib/exchanges/registry';
 import { refreshCexs, refreshProtocol, type RefreshReturnType } from '@/lib/reserves/refresh';
 import { DEFILLAMA_CEXS_URL, defillamaProtocolUrl } from '@/lib/reserves/defillama';
@@ -389,7 +390,9 @@ export async function resetData(): Promise<void> {
   knownBad = undefined;
   await ownTokenPricesItem.removeValue();
   await inTurn(sourcesItem.key, async () => {
+    const mark = memoMark();
     await sourcesItem.setValue({});
+    handOverWrite(sourcesItem.key, {}, mark); // the held copy (first-data.ts) takes it now, not at the change event
     // A state read since the count above may be one just cleared: what a run learns from it is dropped too.
     resets++;
   });

@@ -28,17 +28,15 @@ export function cardBeside(view: Pick<ExchangeView, 'por' | 'onchain' | 'flows' 
 
 /**
  * On an exchange's view while no source of reserve figures has answered (`firstDataPending`): what its card shows from the
- * data that came with the extension (`cardBeside`), and the day we last checked that copy's proof-of-reserves records
- * (lib/reserves/bundled-holds.ts `bundledCheckedOn`), absent when unknown. Made by the background, so the exchange page's
- * script only words it.
+ * data that came with the extension (`cardBeside`). It names no day: the card dates each of its sections itself, and one
+ * day for the whole copy would not be this exchange's. Made by the background, so the exchange page's script only words it.
  */
 export interface FirstDataView {
   beside: CardBeside;
-  checked?: string;
 }
 
-/** The view with `FirstDataView` on it while the bundled copy is in use (`copy`: its checked day, `checked` absent when unknown); else as it is. */
-export function withFirstData(view: ExchangeView, copy: { checked?: string } | undefined): ExchangeView {
-  if (copy === undefined) return view;
-  return { ...view, firstData: { beside: cardBeside(view), ...copy } };
+/** The view with `FirstDataView` on it while the bundled copy is in use (`bundled`); else as it is. */
+export function withFirstData(view: ExchangeView, bundled: boolean): ExchangeView {
+  if (!bundled) return view;
+  return { ...view, firstData: { beside: cardBeside(view) } };
 }

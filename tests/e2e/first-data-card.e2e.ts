@@ -3,32 +3,28 @@ import { chromiumBeforeFirstFeed, fakeExchangeHtml, krakenFeed, pillAxeProblemsB
 
 /**
  * The exchange page's own card on a new profile (the user is on kraken.com and opens the pill): before any data source
- * has answered, a line below the card says its figures are the data that came with the extension, with the day that copy
- * was last checked; when the signed feed first answers, the line goes from the open card without a reload.
+ * has answered, a line below the card says its figures are the data that came with the extension (naming no day: the
+ * card dates its own sections); when the signed feed first answers, the line goes from the open card without a reload.
  */
 
 const CARD_LINE = 'These figures are the data that came with Reserve Radar, until its first data update arrives.';
-const CHECKED = /^The data that came with Reserve Radar was last checked on [A-Z][a-z]{2} \d{1,2}, \d{4}\.$/;
 /** Kraken's BTC reserve ratio as the test feed states it (107.31 %): the bundled data never says it. */
 const FEED_RATIO = 1.0731;
 
 describe("the exchange page's card says when its figures came with the extension, in Chromium on a new profile", () => {
   const { browser: profile, serveFeed } = chromiumBeforeFirstFeed();
 
-  test('a line below the open card says so, dated, passes axe in light and dark, and goes without a reload when the feed first answers', async () => {
+  test('a line below the open card says so, passes axe in light and dark, and goes without a reload when the feed first answers', async () => {
     const browser = profile();
     await routeSite(browser.context, 'https://www.kraken.com', fakeExchangeHtml('Kraken — stand-in'));
     const page = await browser.context.newPage();
-    // Tall enough that the open card stands clear of the stand-in page's own text: at 720 px its top half-covers that
-    // text, and axe, which reads a copy of the card, cannot then tell the background of the card's first line.
-    await page.setViewportSize({ width: 1280, height: 900 });
+    // A common laptop height: the line raises the open card's top over the band where exchanges keep their menus.
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('https://www.kraken.com/');
     const pill = shadowUi(page);
     await pill.click('pill-toggle');
     await pill.waitFor('first-data-line');
-    const text = (await pill.text('first-data-line')) ?? '';
-    expect(text.startsWith(`${CARD_LINE} `)).toBe(true);
-    expect(text.slice(CARD_LINE.length + 1)).toMatch(CHECKED);
+    expect(await pill.text('first-data-line')).toBe(CARD_LINE);
     // Below the card, inside the open panel: the verdict is read first.
     expect(await pill.evaluate((root) => root.querySelector('[data-testid="exchange-card"]')?.compareDocumentPosition(root.querySelector('[data-testid="first-data-line"]') as Node), undefined)).toBe(
       4,

@@ -10,8 +10,6 @@ import { chromiumBeforeFirstFeed, exchangeTabAndSources, krakenFeed, recordAnswe
 
 const CARD_LINE = 'These figures are the data that came with Reserve Radar, until its first data update arrives.';
 const UNKNOWN_CARD_LINE = "This exchange shows “Unknown” until Reserve Radar's first data update arrives.";
-/** A line, then the day the data that came with the extension was last checked (as the exchange page's card says it too). */
-const dated = (line: string) => new RegExp(`^${line.replace(/[.]/g, '\\.')} The data that came with Reserve Radar was last checked on [A-Z][a-z]{2} \\d{1,2}, \\d{4}\\.$`);
 const ARRIVED = "Reserve Radar's first data update has arrived.";
 /** Kraken's BTC reserve ratio as the test feed states it (107.31 %): the bundled data never says it. */
 const FEED_RATIO = 1.0731;
@@ -47,7 +45,7 @@ describe("the popup's first-data line over an exchange's card in Chromium, on a 
     const popup = await popupOver(profile(), tabId);
     const line = popup.getByTestId('popup-first-data');
     await expect.poll(() => line.count(), { timeout: 15_000 }).toBe(1);
-    expect(await line.locator('p').textContent()).toMatch(dated(UNKNOWN_CARD_LINE));
+    expect(await line.locator('p').textContent()).toBe(UNKNOWN_CARD_LINE);
     await Promise.all([popup.close(), options.close()]);
   });
 
@@ -56,7 +54,7 @@ describe("the popup's first-data line over an exchange's card in Chromium, on a 
     const popup = await popupOver(profile(), tabId);
     const line = popup.getByTestId('popup-first-data');
     await expect.poll(() => line.count(), { timeout: 15_000 }).toBe(1);
-    expect(await line.locator('p').textContent()).toMatch(dated(CARD_LINE));
+    expect(await line.locator('p').textContent()).toBe(CARD_LINE);
     // Below the card: the verdict is read first.
     expect(await popup.evaluate(() => document.querySelector('[data-testid="exchange-card"]')?.compareDocumentPosition(document.querySelector('[data-testid="popup-first-data"]') as Node))).toBe(4);
     expect(await popup.getByTestId('card-por-section').textContent()).not.toContain('107.31');

@@ -11,7 +11,7 @@ import type { BrowserContext } from 'playwright-core';
 /** A page that looks enough like an exchange for the content script: the script reads only the URL. */
 export function fakeExchangeHtml(title: string, body = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
-<style>body{font:16px system-ui;margin:0;padding:24px;background:#f5f5f5;color:#222}header{font-weight:700;font-size:22px}</style></head>
+<style>html,body{min-height:100vh;box-sizing:border-box}body{font:16px system-ui;margin:0;padding:24px;background:#f5f5f5;color:#222}header{font-weight:700;font-size:22px}</style></head>
 <body><header>${title}</header><p>Stand-in page served by the test.</p>${body}</body></html>`;
 }
 
