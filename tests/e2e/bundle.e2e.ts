@@ -115,10 +115,10 @@ describe('the built bundles', () => {
       expect(readFileSync(join(build, 'background.js'), 'utf8').includes(marker), build).toBe(false);
       expect(readFileSync(join(build, 'public-suffix.bin')).includes(marker), build).toBe(true);
     }
-    // The service worker's script is read and deserialised at every wake-up: about 330 KB without
+    // The service worker's script is read and deserialised at every wake-up: about 337 KB without
     // the list, which would add about 260 KB (its tables written out as source). The limit keeps the list out
     // with a few KB of room for the registry and the view's code.
-    expect(chromeFile('background.js').length).toBeLessThanOrEqual(336 * 1024);
+    expect(chromeFile('background.js').length).toBeLessThanOrEqual(340 * 1024);
   });
 
   test("Chrome's service worker is plain ASCII", () => {
