@@ -67,12 +67,30 @@ export function markGuidesAgainst(book: readonly BookAddress[]): Promise<void> {
   return markGuides((guide) => suspectIn(book, guide));
 }
 
+const addressBook = defineLazyItem<unknown>('local:addressBook', { version: 1 });
+
+/** The marking runs, one after another; each reads the book as it then is, so the last change of the book decides. */
+let marking: Promise<void> = Promise.resolve();
+
+/** Marks every stored guide against the book as stored now; a stored book that is not a list changes no mark. */
+async function markAgainstStoredBook(): Promise<void> {
+  const stored = await addressBook.getValue();
+  if (stored !== null && !Array.isArray(stored)) return;
+  await markGuidesAgainst(storedEntries(stored));
+}
+
 /**
  * Follows the address book (changed by a guide tab, the options page's import or removal, a delete) for the background, and marks
- * the stored guides against it at each change: an exchange page reads only its stored guide, and no guide tab may be open.
+ * the stored guides against it at each change: an exchange page reads only its stored guide, and no guide tab may be open. Runs
+ * that overlapped would each judge by the book they were told of, and the older could write last.
  */
 export function markGuidesOnBookChange(): void {
-  defineLazyItem<unknown>('local:addressBook', { version: 1 }).watch((stored) => {
-    markGuidesAgainst(storedEntries(stored)).catch((error: unknown) => console.error('[reserve-radar] the guides could not be marked against the address book', error));
+  addressBook.watch(() => {
+    marking = marking.then(markAgainstStoredBook).catch((error: unknown) => console.error('[reserve-radar] the guides could not be marked against the address book', error));
   });
+}
+
+/** Resolves once every marking run started so far has ended. */
+export function guideMarksDone(): Promise<void> {
+  return marking;
 }

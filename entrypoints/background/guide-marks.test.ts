@@ -26,12 +26,15 @@ async function importBook(addresses: string[]): Promise<void> {
 
 const suspectOf = async (key: string) => ((await fakeBrowser.storage.local.get(key))[key] as { addressSuspect?: boolean } | undefined)?.addressSuspect;
 
+let marks: typeof import('@/utils/guide-marks');
+
 describe('guides marked against the address book by the background', () => {
   beforeEach(async () => {
     await freshBackground();
     noNetwork();
     vi.resetModules();
     (await import('./index')).default.main();
+    marks = await import('@/utils/guide-marks');
   });
 
   test("an import that adds a look-alike of a guide's address marks it with no guide tab open, and one that removes it clears the mark", async () => {
@@ -68,5 +71,31 @@ describe('guides marked against the address book by the background', () => {
     await vi.waitFor(async () => expect(await suspectOf('guide:binance')).toBe(true));
     await importBook([WALLET, LOOKALIKE]);
     await vi.waitFor(async () => expect(await suspectOf('guide:binance')).toBeUndefined());
+  });
+
+  test('two quick changes of the book: the marks follow the last one, whichever way round', async () => {
+    const binance = guideWith('binance', WALLET);
+    await saveGuideState(binance);
+    const book = (addresses: string[]) => parseAddressBook(addresses.map((address) => ({ label: 'W', network: 'ethereum', address, addedAt: '2026-11-25T10:00:00.000Z' }))).entries;
+    // Added, then removed at once: no mark is left on an empty book.
+    await fakeBrowser.storage.local.set({ addressBook: book([LOOKALIKE]) });
+    await fakeBrowser.storage.local.set({ addressBook: book([]) });
+    await marks.guideMarksDone();
+    expect(await suspectOf('guide:binance')).toBeUndefined();
+    // Added, removed and added again at once: the book ends with the look-alike, so the guide ends marked.
+    await fakeBrowser.storage.local.set({ addressBook: book([LOOKALIKE]) });
+    await fakeBrowser.storage.local.set({ addressBook: book([]) });
+    await fakeBrowser.storage.local.set({ addressBook: book([LOOKALIKE]) });
+    await marks.guideMarksDone();
+    expect(await suspectOf('guide:binance')).toBe(true);
+  });
+
+  test('a stored book that is not a list changes no mark: the last good marks stay', async () => {
+    await saveGuideState(guideWith('binance', WALLET));
+    await importBook([LOOKALIKE]);
+    await vi.waitFor(async () => expect(await suspectOf('guide:binance')).toBe(true));
+    await fakeBrowser.storage.local.set({ addressBook: 'not a book' });
+    await marks.guideMarksDone();
+    expect(await suspectOf('guide:binance')).toBe(true);
   });
 });
