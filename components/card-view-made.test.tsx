@@ -140,20 +140,22 @@ describe('the card draws them from the view, computing none of them', () => {
     ];
     const view = viewOf('binance', { ...binanceReserves, porHistory });
     const table = (root: HTMLElement) => [...root.querySelectorAll('[data-testid="card-por-trend"] [data-asset="BTC"] tr')].map((row) => [...row.children].map((cell) => cell.textContent));
+    // The last column is each report's own source: one address for all three, so only the newest links it (the page
+    // serves the latest report).
     expect(table(draw(view))).toEqual([
-      ['Report', 'Reserve ratio', 'Customer liabilities'],
-      ['Nov 1, 2026', '102%', 'Unknown'],
-      ['Oct 1, 2026', '103%', '590,000'],
-      ['Sep 1, 2026', '104%', 'Unknown'],
+      ['Report', 'Reserve ratio', 'Customer liabilities', 'Source'],
+      ['Nov 1, 2026', '102%', 'Unknown', 'binance.com'],
+      ['Oct 1, 2026', '103%', '590,000', ''],
+      ['Sep 1, 2026', '104%', 'Unknown', ''],
     ]);
     const trend = view.porTrend;
     if (trend === undefined) throw new Error('no trend in the view');
     const ratioOnly = { ...trend, series: trend.series.map((series) => ({ ...series, columns: { ratio: true, liabilities: false } })) };
     expect(table(draw({ ...view, porTrend: ratioOnly }))).toEqual([
-      ['Report', 'Reserve ratio'],
-      ['Nov 1, 2026', '102%'],
-      ['Oct 1, 2026', '103%'],
-      ['Sep 1, 2026', '104%'],
+      ['Report', 'Reserve ratio', 'Source'],
+      ['Nov 1, 2026', '102%', 'binance.com'],
+      ['Oct 1, 2026', '103%', ''],
+      ['Sep 1, 2026', '104%', ''],
     ]);
   });
 });
