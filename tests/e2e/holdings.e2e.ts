@@ -106,14 +106,10 @@ describe('holdings in Chromium', () => {
     expect(first).toBe('pill-balance');
     await pill.click('pill-toggle');
     await pill.waitFor('nudge-panel');
-    const order = await pill.evaluate((root) => {
-      // As drawn: the limit line's words come from its data-drawn attribute (card.css), not from a text node.
-      const nudge = root.querySelector('[data-testid="nudge"]')?.cloneNode(true) as Element | undefined;
-      for (const drawn of nudge?.querySelectorAll('[data-drawn]') ?? []) drawn.prepend(drawn.getAttribute('data-drawn') ?? '');
-      const text = nudge?.textContent ?? '';
-      return { balance: text.indexOf('You keep'), reserves: text.search(/Proof of reserves|Reserves/i) };
-    }, undefined);
-    if (order === null) throw new Error('no pill');
+    // As drawn: `text` reads the limit line's words from its data-drawn attribute (card.css) in their place.
+    const nudgeText = await pill.text('nudge');
+    if (nudgeText === null) throw new Error('no pill');
+    const order = { balance: nudgeText.indexOf('You keep'), reserves: nudgeText.search(/Proof of reserves|Reserves/i) };
     expect(order.balance).toBeGreaterThanOrEqual(0);
     expect(order.reserves === -1 || order.balance < order.reserves).toBe(true);
 
